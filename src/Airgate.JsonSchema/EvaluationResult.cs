@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Airgate.JsonSchema;
+
+/// <summary>The outcome of evaluating an instance: validity and every error found.</summary>
+public sealed class EvaluationResult
+{
+    /// <summary>Creates a result from the errors found.</summary>
+    public EvaluationResult(IReadOnlyList<SchemaError> errors, bool errorsTruncated)
+    {
+        Errors = errors;
+        ErrorsTruncated = errorsTruncated;
+    }
+
+    /// <summary>True when the instance satisfied the schema.</summary>
+    public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Every error found, in evaluation order.</summary>
+    public IReadOnlyList<SchemaError> Errors { get; }
+
+    /// <summary>True when more errors existed than <see cref="EvaluationOptions.MaxErrors"/> allowed.</summary>
+    public bool ErrorsTruncated { get; }
+
+    /// <summary>The specification's "flag" output shape: <c>{"valid": bool}</c>.</summary>
+    public JsonObject ToFlagOutput() => new() { ["valid"] = IsValid };
+
+    /// <summary>The specification's "basic" output shape: a flat list of output units.</summary>
+    public JsonObject ToBasicOutput() => throw new NotImplementedException();
+}

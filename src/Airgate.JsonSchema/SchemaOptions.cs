@@ -1,0 +1,17 @@
+namespace Airgate.JsonSchema;
+
+/// <summary>Options that shape how a schema is compiled.</summary>
+public sealed record SchemaOptions
+{
+    /// <summary>Documents that <c>$ref</c> may reach by URI; nothing is ever fetched from the network.</summary>
+    public SchemaRegistry? Registry { get; init; }
+
+    /// <summary>Base URI for a schema without <c>$id</c>.</summary>
+    public Uri? BaseUri { get; init; }
+
+    /// <summary>When true, <c>format</c> is asserted instead of only annotated.</summary>
+    public bool AssertFormat { get; init; }
+
+    /// <summary>Longest time one regular expression match may take before it counts as an error.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Airgate.Cli;
+
+/// <summary><c>airgate serve</c>: run the gateway against the configured Airflow.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the gateway (the default command).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
+    {
+        await using var app = Program.BuildGateway(hostArgs);
+        await app.RunAsync(cancellationToken);
+        return 0;
+    }
+}

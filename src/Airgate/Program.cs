@@ -1,0 +1,41 @@
+using Airgate.ApiDocs;
+using Airgate.Auth;
+using Airgate.Cli;
+using Airgate.Health;
+using Airgate.Pipelines;
+using Airgate.Problems;
+using Airgate.Registry;
+using Airgate.Runs;
+using Airgate.Workflows;
+
+return await AirgateCommandLine.InvokeAsync(args);
+
+/// <summary>The gateway's composition root: one line per concern.</summary>
+public partial class Program
+{
+    internal static WebApplication BuildGateway(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddProblems();
+        builder.AddAirflow();
+        builder.AddRegistry();
+        builder.AddRunStorage();
+        builder.AddAirgateAuth();
+        builder.AddApiDocs();
+
+        var app = builder.Build();
+        app.UseProblems();
+        app.UseAirgateAuth();
+
+        var api = app.MapGroup("/api/v1").RequireAirgateUser();
+        api.MapWorkflows();
+        api.MapRuns();
+        api.MapPipelines();
+        api.MapRegistry();
+        app.MapHealth();
+        app.MapApiDocs();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Airgate.Workflows;
+
+internal static class WorkflowsEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkflows(this IEndpointRouteBuilder routes) => routes;
+}
