@@ -1,8 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+
 namespace Airgate.Problems;
 
+/// <summary>Wires RFC 9457 problem details for every error: handler results, unmatched routes, bad requests and crashes.</summary>
 internal static class ProblemsExtensions
 {
-    public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
+    {
+        // The API speaks snake_case, like Airflow's.
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
 
-    public static WebApplication UseProblems(this WebApplication app) => app;
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Type ??= problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => ProblemTypes.BadRequest,
+                StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,
+                StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
+                StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+                StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+                StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+                _ => ProblemTypes.Internal,
+            };
+            if (problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = ProblemTypes.Internal;
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            AirflowFailureProblems.AddRetryAfter(context.HttpContext, problem);
+        });
+        builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
+        return builder;
+    }
+
+    public static WebApplication UseProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Unmatched routes and wrong methods answer problems too, not empty bodies.
+        app.UseStatusCodePages();
+        return app;
+    }
 }

@@ -1,0 +1,24 @@
+namespace Airgate.Problems;
+
+/// <summary>The stable <c>type</c> URIs of every problem Airgate answers; clients may switch on them.</summary>
+internal static class ProblemTypes
+{
+    private const string Base = "https://airgate.dev/problems/";
+
+    public const string BadRequest = Base + "bad-request";
+    public const string InvalidParameters = Base + "invalid-parameters";
+    public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string Unauthenticated = Base + "unauthenticated";
+    public const string Forbidden = Base + "forbidden";
+    public const string Conflict = Base + "conflict";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string AirflowUnavailable = Base + "airflow-unavailable";
+    public const string AirflowTimeout = Base + "airflow-timeout";
+    public const string AirflowRejected = Base + "airflow-rejected";
+    public const string AirflowBadGateway = Base + "airflow-bad-gateway";
+    public const string NotReady = Base + "not-ready";
+    public const string Internal = Base + "internal";
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Airgate.Problems;
+
+/// <summary>Turns exceptions into problems: a client's malformed request is a 4xx, a bug is a 500 with no internals.</summary>
+internal sealed partial class UnhandledExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing is wrong with the service.
+            LogClientCancelled(logger, httpContext.Request.Path);
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException badRequest)
+        {
+            LogBadRequest(logger, httpContext.Request.Path, badRequest.Message);
+            problem = new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large" : "The request is not valid",
+                Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body exceeds the size Airgate accepts."
+                    : badRequest.Message,
+            };
+        }
+        else
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ProblemTypes.Internal,
+                Title = "Airgate failed to handle the request",
+                Detail = "An unexpected error occurred. Quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Client cancelled {Path}")]
+    private static partial void LogClientCancelled(ILogger logger, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bad request to {Path}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);
+}
