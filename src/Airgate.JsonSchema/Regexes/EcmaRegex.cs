@@ -55,6 +55,16 @@ internal static class EcmaRegex
                         }
 
                         break;
+                    case 'p' or 'P' when i + 1 < pattern.Length && pattern[i + 1] == '{':
+                        var end = pattern.IndexOf('}', i);
+                        if (end < 0)
+                        {
+                            goto default;
+                        }
+
+                        builder.Append('\\').Append(next).Append('{').Append(UnicodeCategory(pattern[(i + 2)..end])).Append('}');
+                        i = end;
+                        break;
                     default:
                         builder.Append('\\').Append(next);
                         break;
@@ -118,6 +128,55 @@ internal static class EcmaRegex
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>ECMA-262 accepts long general-category names (<c>Letter</c>, <c>gc=Lu</c>); .NET only the short ones.</summary>
+    private static string UnicodeCategory(string name)
+    {
+        var value = name.StartsWith("gc=", StringComparison.Ordinal) ? name[3..]
+            : name.StartsWith("General_Category=", StringComparison.Ordinal) ? name[17..] : name;
+        return value switch
+        {
+            "Letter" => "L",
+            "Cased_Letter" => "L",
+            "Uppercase_Letter" => "Lu",
+            "Lowercase_Letter" => "Ll",
+            "Titlecase_Letter" => "Lt",
+            "Modifier_Letter" => "Lm",
+            "Other_Letter" => "Lo",
+            "Mark" or "Combining_Mark" => "M",
+            "Nonspacing_Mark" => "Mn",
+            "Spacing_Mark" => "Mc",
+            "Enclosing_Mark" => "Me",
+            "Number" => "N",
+            "Decimal_Number" or "digit" => "Nd",
+            "Letter_Number" => "Nl",
+            "Other_Number" => "No",
+            "Punctuation" or "punct" => "P",
+            "Connector_Punctuation" => "Pc",
+            "Dash_Punctuation" => "Pd",
+            "Open_Punctuation" => "Ps",
+            "Close_Punctuation" => "Pe",
+            "Initial_Punctuation" => "Pi",
+            "Final_Punctuation" => "Pf",
+            "Other_Punctuation" => "Po",
+            "Symbol" => "S",
+            "Math_Symbol" => "Sm",
+            "Currency_Symbol" => "Sc",
+            "Modifier_Symbol" => "Sk",
+            "Other_Symbol" => "So",
+            "Separator" => "Z",
+            "Space_Separator" => "Zs",
+            "Line_Separator" => "Zl",
+            "Paragraph_Separator" => "Zp",
+            "Other" => "C",
+            "Control" or "cntrl" => "Cc",
+            "Format" => "Cf",
+            "Surrogate" => "Cs",
+            "Private_Use" => "Co",
+            "Unassigned" => "Cn",
+            _ => value,
+        };
     }
 
     private static void AppendCodePoint(StringBuilder builder, int codePoint, bool inClass)
