@@ -1,0 +1,6 @@
+using Airgate.Airflow.Models;
+
+namespace Airgate.Airflow.Http.Wire;
+
+/// <summary>Airflow's <c>TaskInstanceCollectionResponse</c>.</summary>
+internal sealed record TaskInstanceCollection(IReadOnlyList<AirflowTaskInstance> TaskInstances, long TotalEntries);
