@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Airgate.AirflowEmulator.Hosting;
+
+/// <summary>Keeps every request as it arrived, before any fault or route sees it, so tests can count what Airflow received.</summary>
+internal sealed class RequestRecorder(TimeProvider time)
+{
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    public IReadOnlyList<RecordedRequest> All => [.. _requests];
+
+    public void Clear() => _requests.Clear();
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.EnableBuffering();
+        using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        context.Request.Body.Position = 0;
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, RawTarget(context), body, time.GetUtcNow()));
+        await next(context);
+    }
+
+    public static string RawTarget(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
+}
