@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+
+namespace Airgate.Core.Registry;
+
+/// <summary>
+/// Lays out a child's resolved schema: its own schema, plus each parent's resolved schema under
+/// <c>$defs/&lt;reference as written&gt;</c>. Parents' <c>$defs</c> (grandparents included) are hoisted to the child's
+/// root <c>$defs</c>, and a parent's local <c>$ref</c>s that pointed at its own root are rewritten to point at its new
+/// place, so every <c>$ref</c> in the result resolves inside the result, with no embedded <c>$id</c> needed.
+/// </summary>
+internal static class InheritanceLayout
+{
+    /// <summary>A parent to embed: the <c>inherits</c> index, the reference as written, and the parent's resolved schema.</summary>
+    public sealed record Parent(int Index, string Key, JsonNode Schema);
+
+    /// <summary>Composes the resolved schema; conflicts are added as (pointer relative to <c>inherits</c>, message).</summary>
+    public static JsonNode? Compose(JsonNode ownSchema, IReadOnlyList<Parent> parents, List<(string Pointer, string Message)> conflicts)
+    {
+        var result = ownSchema.DeepClone();
+        if (parents.Count == 0)
+        {
+            return result;
+        }
+
+        if (result is not JsonObject root)
+        {
+            conflicts.Add((string.Empty, "A profile that inherits needs an object parameter schema, so its parents can be placed under $defs."));
+            return null;
+        }
+
+        if (root["$defs"] is not JsonObject defs)
+        {
+            if (root.ContainsKey("$defs"))
+            {
+                conflicts.Add((string.Empty, "The parameter schema's $defs must be an object."));
+                return null;
+            }
+
+            root["$defs"] = defs = [];
+        }
+
+        foreach (var parent in parents)
+        {
+            var embedded = parent.Schema.DeepClone();
+            if (embedded is JsonObject parentRoot)
+            {
+                RewriteLocalReferences(parentRoot, parent.Key);
+                if (parentRoot["$defs"] is JsonObject hoisted)
+                {
+                    foreach (var (name, definition) in hoisted.ToList())
+                    {
+                        AddDefinition(defs, name, definition, parent, conflicts);
+                    }
+                }
+
+                parentRoot.Remove("$defs");
+                // $schema belongs on a resource root and $id would move the base URI the rewritten refs rely on.
+                parentRoot.Remove("$schema");
+                parentRoot.Remove("$id");
+            }
+
+            AddDefinition(defs, parent.Key, embedded, parent, conflicts);
+        }
+
+        return root;
+    }
+
+    /// <summary>The <c>$ref</c> that reaches a parent embedded under <paramref name="key"/>.</summary>
+    public static string ReferenceTo(string key) => "#" + JsonPointer.ToUriFragment(JsonPointer.Append("/$defs", key));
+
+    private static void AddDefinition(JsonObject defs, string name, JsonNode? definition, Parent parent, List<(string Pointer, string Message)> conflicts)
+    {
+        if (defs[name] is { } existing)
+        {
+            if (!JsonNode.DeepEquals(existing, definition))
+            {
+                conflicts.Add(($"/{parent.Index}", $"Inheriting '{parent.Key}' brings $defs/{name}, which differs from the $defs/{name} already in this schema (its own or another parent's); rename one of them."));
+            }
+
+            return;
+        }
+
+        defs[name] = definition?.DeepClone();
+    }
+
+    private static void RewriteLocalReferences(JsonObject parentRoot, string key)
+    {
+        var target = ReferenceTo(key);
+        foreach (var (_, schema) in SchemaWalker.ObjectSchemas(parentRoot).ToList())
+        {
+            if (schema["$ref"] is JsonValue value && value.TryGetValue<string>(out var reference))
+            {
+                if (reference == "#")
+                {
+                    schema["$ref"] = target;
+                }
+                else if (reference.StartsWith("#/", StringComparison.Ordinal) && !reference.StartsWith("#/$defs/", StringComparison.Ordinal))
+                {
+                    schema["$ref"] = target + reference[1..];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Airgate.Core.Manifests;
+using Airgate.Core.Profiles;
+
+namespace Airgate.Core.Registry;
+
+/// <summary>Checks manifests against the profiles and normalises their references to ids; a manifest with any problem is left out.</summary>
+internal static class ManifestChecker
+{
+    public static IReadOnlyList<WorkflowManifest> Check(
+        IReadOnlyList<ManifestFile> files,
+        ProfileIndex index,
+        IReadOnlyDictionary<string, ResolvedProfile> loaded,
+        List<RegistryProblem> problems)
+    {
+        var duplicates = files.GroupBy(f => f.Manifest.DagId, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
+        foreach (var file in duplicates)
+        {
+            var others = string.Join(", ", duplicates.Where(d => d != file && d.Manifest.DagId == file.Manifest.DagId).Select(d => d.File));
+            problems.Add(new RegistryProblem(file.File, "/dag_id", $"The dag_id '{file.Manifest.DagId}' also has a manifest in {others}; keep one manifest per workflow."));
+        }
+
+        var manifests = new List<WorkflowManifest>();
+        foreach (var file in files)
+        {
+            var before = problems.Count;
+            var ids = Pipelines(file, index, loaded, problems);
+            var tasks = Tasks(file, ids, index, problems);
+            if (problems.Count == before && !duplicates.Contains(file))
+            {
+                manifests.Add(file.Manifest with { Pipelines = ids, Tasks = tasks });
+            }
+        }
+
+        return manifests;
+    }
+
+    private static List<string> Pipelines(ManifestFile file, ProfileIndex index, IReadOnlyDictionary<string, ResolvedProfile> loaded, List<RegistryProblem> problems)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < file.Manifest.Pipelines.Count; i++)
+        {
+            var reference = file.Manifest.Pipelines[i];
+            var pointer = JsonPointer.Append(JsonPointer.Append(string.Empty, file.PipelinesField), i);
+            var target = index.Find(reference, allowStem: false);
+            string? message = null;
+            if (target is null)
+            {
+                message = $"Unknown pipeline: {index.Unknown(reference, allowStem: false)}";
+            }
+            else if (!loaded.ContainsKey(target.Profile.Id))
+            {
+                message = $"The pipeline '{reference}' ({target.File}) is not loaded because of its own problems.";
+            }
+            else if (!target.Profile.Runnable)
+            {
+                message = $"The pipeline '{reference}' is not runnable (a base profile that only exists to be inherited); name a runnable profile.";
+            }
+            else if (ids.Contains(target.Profile.Id, StringComparer.Ordinal))
+            {
+                message = $"The pipeline '{reference}' is listed more than once.";
+            }
+
+            if (message is not null)
+            {
+                problems.Add(new RegistryProblem(file.File, pointer, message));
+            }
+            else if (target is not null)
+            {
+                ids.Add(target.Profile.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Tasks(ManifestFile file, List<string> pipelineIds, ProfileIndex index, List<RegistryProblem> problems)
+    {
+        var tasks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (taskId, references) in file.Manifest.Tasks)
+        {
+            var ids = new List<string>();
+            for (var i = 0; i < references.Count; i++)
+            {
+                var id = index.Find(references[i], allowStem: false)?.Profile.Id;
+                if (id is not null && pipelineIds.Contains(id, StringComparer.Ordinal))
+                {
+                    ids.Add(id);
+                }
+                else
+                {
+                    var pointer = JsonPointer.Append(JsonPointer.Append("/tasks", taskId), i);
+                    problems.Add(new RegistryProblem(file.File, pointer, $"The task '{taskId}' names '{references[i]}', which is not one of this manifest's pipelines ({string.Join(", ", file.Manifest.Pipelines)})."));
+                }
+            }
+
+            tasks[taskId] = ids;
+        }
+
+        return tasks;
+    }
+}

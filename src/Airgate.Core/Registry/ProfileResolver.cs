@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Airgate.Core.Profiles;
+
+namespace Airgate.Core.Registry;
+
+/// <summary>
+/// Resolves inheritance depth-first with memoisation: each profile is resolved, compiled and checked once, a cycle is
+/// reported on every profile in it, and a profile whose parent failed fails too (with a problem that names the parent).
+/// </summary>
+internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFile> rejected, List<RegistryProblem> problems)
+{
+    private readonly Dictionary<ProfileFile, Outcome> _outcomes = [];
+    private readonly List<Frame> _stack = [];
+    private readonly HashSet<ProfileFile> _inCycle = [];
+
+    public IReadOnlyList<ResolvedProfile> ResolveAll(IEnumerable<ProfileFile> files)
+    {
+        var resolved = new List<ResolvedProfile>();
+        foreach (var file in files)
+        {
+            if (Visit(file).Profile is { } profile)
+            {
+                resolved.Add(profile);
+            }
+        }
+
+        return resolved;
+    }
+
+    private Outcome Visit(ProfileFile file)
+    {
+        if (_outcomes.TryGetValue(file, out var known))
+        {
+            return known;
+        }
+
+        if (rejected.Contains(file))
+        {
+            return _outcomes[file] = Outcome.Failed;
+        }
+
+        _outcomes[file] = Outcome.Visiting;
+        var frame = new Frame(file);
+        _stack.Add(frame);
+        var parents = new List<InheritanceLayout.Parent>();
+        var ancestors = new List<string>();
+        var ok = true;
+        for (var i = 0; i < file.Profile.Inherits.Count; i++)
+        {
+            frame.Index = i;
+            var reference = file.Profile.Inherits[i];
+            var pointer = JsonPointer.Append(ProfileFile.InheritsPointer, i);
+            var parent = index.Find(reference, allowStem: true);
+            if (parent is null)
+            {
+                problems.Add(new RegistryProblem(file.File, pointer, $"Unknown parent: {index.Unknown(reference, allowStem: true)}"));
+                ok = false;
+                continue;
+            }
+
+            if (_outcomes.TryGetValue(parent, out var state) && state == Outcome.Visiting)
+            {
+                ReportCycle(parent);
+                ok = false;
+                continue;
+            }
+
+            var outcome = Visit(parent);
+            if (outcome.Profile is not { } resolvedParent || outcome.Schema is null)
+            {
+                if (!_inCycle.Contains(file))
+                {
+                    problems.Add(new RegistryProblem(file.File, pointer, $"Inherits '{reference}' ({parent.File}), which is not loaded because of its own problems."));
+                }
+
+                ok = false;
+                continue;
+            }
+
+            parents.Add(new InheritanceLayout.Parent(i, reference, outcome.Schema));
+            foreach (var id in (string[])[resolvedParent.Id, .. resolvedParent.Ancestors])
+            {
+                if (!ancestors.Contains(id, StringComparer.Ordinal))
+                {
+                    ancestors.Add(id);
+                }
+            }
+        }
+
+        _stack.RemoveAt(_stack.Count - 1);
+        var result = ok ? Build(file, parents, ancestors) : Outcome.Failed;
+        return _outcomes[file] = result;
+    }
+
+    private Outcome Build(ProfileFile file, List<InheritanceLayout.Parent> parents, List<string> ancestors)
+    {
+        var conflicts = new List<(string Pointer, string Message)>();
+        var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText()) ?? JsonValue.Create(true);
+        var schema = InheritanceLayout.Compose(own, parents, conflicts);
+        foreach (var (pointer, message) in conflicts)
+        {
+            problems.Add(new RegistryProblem(file.File, pointer.Length == 0 ? file.SchemaPointer : ProfileFile.InheritsPointer + pointer, message));
+        }
+
+        if (schema is null || conflicts.Count > 0)
+        {
+            return Outcome.Failed;
+        }
+
+        var element = JsonSerializer.SerializeToElement(schema);
+        var validator = SchemaChecks.Compile(file, element, problems);
+        if (validator is null || !SchemaChecks.DefaultsAndConstsHold(file, element, problems))
+        {
+            return Outcome.Failed;
+        }
+
+        var profile = new ResolvedProfile
+        {
+            Profile = file.Profile,
+            File = file.File,
+            Form = file.Form,
+            ResolvedSchema = element,
+            Validator = validator,
+            Ancestors = ancestors,
+        };
+        return new Outcome(profile, schema);
+    }
+
+    private void ReportCycle(ProfileFile closingParent)
+    {
+        var start = _stack.FindIndex(f => f.File == closingParent);
+        var members = _stack.Skip(start).ToList();
+        var path = string.Join(" → ", members.Select(f => f.File.Profile.Id).Append(closingParent.Profile.Id));
+        foreach (var member in members)
+        {
+            if (_inCycle.Add(member.File))
+            {
+                problems.Add(new RegistryProblem(member.File.File, JsonPointer.Append(ProfileFile.InheritsPointer, member.Index), $"Inheritance cycle: {path}. A profile cannot inherit from itself, directly or through others."));
+            }
+        }
+    }
+
+    private sealed class Frame(ProfileFile file)
+    {
+        public ProfileFile File { get; } = file;
+
+        public int Index { get; set; }
+    }
+
+    // A class, not a record: Failed and Visiting must differ by reference though their values are equal.
+    private sealed class Outcome(ResolvedProfile? profile, JsonNode? schema)
+    {
+        public ResolvedProfile? Profile { get; } = profile;
+
+        public JsonNode? Schema { get; } = schema;
+
+        public static readonly Outcome Failed = new(null, null);
+        public static readonly Outcome Visiting = new(null, null);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Airgate.Core.Manifests;
+using Airgate.Core.Profiles;
+
+namespace Airgate.Core.Registry;
+
+/// <summary>
+/// Loads a registry as a pure function of its files. Every problem is collected and loading never stops; any file with
+/// a problem (and any profile or manifest that depends on one) is left out of the snapshot.
+/// </summary>
+public static class RegistryLoader
+{
+    /// <summary>Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively.</summary>
+    public static RegistrySnapshot Load(string directory)
+    {
+        var root = Path.GetFullPath(directory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"The registry directory '{root}' does not exist.");
+        }
+
+        var files = new List<KeyValuePair<string, string?>>();
+        var problems = new List<RegistryProblem>();
+        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+            try
+            {
+                files.Add(new(relative, File.ReadAllText(path)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new RegistryProblem(relative, string.Empty, $"The file cannot be read: {exception.Message}"));
+            }
+        }
+
+        return Load(files!, problems);
+    }
+
+    /// <summary>Loads files given as (path relative to the registry, JSON text) pairs.</summary>
+    public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files) => Load(files, []);
+
+    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems)
+    {
+        var profileFiles = new List<ProfileFile>();
+        var manifestFiles = new List<ManifestFile>();
+        foreach (var (file, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (Parse(file, text, problems) is not { } root)
+            {
+                continue;
+            }
+
+            var isProfile = ProfileReader.LooksLikeProfile(root);
+            var isManifest = ManifestReader.LooksLikeManifest(root);
+            if (isProfile && isManifest)
+            {
+                problems.Add(new RegistryProblem(file, string.Empty, "The file has both profile fields (id/pipelineId, parameters schema) and a manifest's dag_id; split it into a profile and a manifest."));
+            }
+            else if (isProfile && ProfileReader.Read(file, root, problems) is { } profile)
+            {
+                profileFiles.Add(profile);
+            }
+            else if (isManifest && ManifestReader.Read(file, root, problems) is { } manifest)
+            {
+                manifestFiles.Add(manifest);
+            }
+            else if (!isProfile && !isManifest)
+            {
+                problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id')."));
+            }
+        }
+
+        var index = new ProfileIndex(profileFiles);
+        var rejected = new HashSet<ProfileFile>();
+        ReportDuplicates(index.DuplicateIds, f => f.IdPointer, f => $"The id '{f.Profile.Id}'", rejected, problems);
+        ReportDuplicates(index.DuplicateNameAtVersions, f => f.NamePointer, f => $"The name@version '{f.Profile.NameAtVersion}'", rejected, problems);
+        foreach (var file in profileFiles.Where(f => !rejected.Contains(f)))
+        {
+            if (!SchemaChecks.MeetsMetaSchema(file, problems))
+            {
+                rejected.Add(file);
+            }
+        }
+
+        var resolved = new ProfileResolver(index, rejected, problems).ResolveAll(profileFiles);
+        var loaded = resolved.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var manifests = ManifestChecker.Check(manifestFiles, index, loaded, problems);
+        var ordered = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
+        return new RegistrySnapshot(resolved, manifests, ordered);
+    }
+
+    private static JsonElement? Parse(string file, string text, List<RegistryProblem> problems)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new RegistryProblem(file, string.Empty, $"The file holds {DocumentReader.Describe(document.RootElement)}; a profile or manifest is a JSON object."));
+                return null;
+            }
+
+            return document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            // JsonException counts lines and bytes from zero; editors count from one.
+            var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {(exception.BytePositionInLine ?? 0) + 1}" : string.Empty;
+            problems.Add(new RegistryProblem(file, string.Empty, $"Invalid JSON{where}: {FirstSentence(exception.Message)}"));
+            return null;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static void ReportDuplicates(
+        IEnumerable<IReadOnlyList<ProfileFile>> groups,
+        Func<ProfileFile, string> pointer,
+        Func<ProfileFile, string> what,
+        HashSet<ProfileFile> rejected,
+        List<RegistryProblem> problems)
+    {
+        foreach (var group in groups)
+        {
+            foreach (var file in group)
+            {
+                var others = string.Join(", ", group.Where(g => g != file).Select(g => g.File));
+                problems.Add(new RegistryProblem(file.File, pointer(file), $"{what(file)} is also used by {others}; ids and name@version must be unique, so neither file is loaded."));
+                rejected.Add(file);
+            }
+        }
+    }
+}

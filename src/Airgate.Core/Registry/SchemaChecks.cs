@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Airgate.Core.Profiles;
+using Airgate.JsonSchema;
+
+namespace Airgate.Core.Registry;
+
+/// <summary>The checks a profile's schema must pass: the 2020-12 meta-schema, compilation, and self-consistent <c>default</c>/<c>const</c> values.</summary>
+internal static class SchemaChecks
+{
+    /// <summary>Adds a problem for each meta-schema error in the profile's own schema; true when there was none.</summary>
+    public static bool MeetsMetaSchema(ProfileFile file, List<RegistryProblem> problems)
+    {
+        var result = MetaSchemas.Validate(file.Profile.ParametersSchema);
+        foreach (var error in result.Errors)
+        {
+            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message} (meta-schema keyword {error.KeywordLocation})."));
+        }
+
+        return result.IsValid;
+    }
+
+    public static CompiledSchema? Compile(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems)
+    {
+        try
+        {
+            return CompiledSchema.Compile(resolved, new SchemaOptions { BaseUri = DocumentUri(file.Profile.Id) });
+        }
+        catch (InvalidSchemaException exception)
+        {
+            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + exception.SchemaLocation, $"The schema (inheritance applied) cannot be compiled: {exception.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Checks every <c>default</c> and <c>const</c> in the profile's own schema against the subschema that holds it,
+    /// evaluated inside the resolved document so its <c>$ref</c>s into inherited <c>$defs</c> work.
+    /// </summary>
+    public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems)
+    {
+        var before = problems.Count;
+        var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText());
+        SchemaRegistry? registry = null;
+        foreach (var (pointer, schema) in SchemaWalker.ObjectSchemas(own))
+        {
+            var values = new List<(string Keyword, JsonNode? Value)>();
+            foreach (var keyword in (string[])["default", "const"])
+            {
+                if (schema.TryGetPropertyValue(keyword, out var value))
+                {
+                    values.Add((keyword, value));
+                }
+            }
+
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            if (registry is null)
+            {
+                registry = new SchemaRegistry();
+                registry.Register(DocumentUri(file.Profile.Id), resolved);
+            }
+
+            CompiledSchema subschema;
+            try
+            {
+                subschema = CompiledSchema.Compile(new Uri(DocumentUri(file.Profile.Id), "#" + JsonPointer.ToUriFragment(pointer)), new SchemaOptions { Registry = registry });
+            }
+            catch (InvalidSchemaException exception)
+            {
+                problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                continue;
+            }
+
+            foreach (var (keyword, value) in values)
+            {
+                var instance = JsonSerializer.SerializeToElement(value);
+                var result = subschema.Evaluate(instance);
+                if (!result.IsValid)
+                {
+                    var reasons = string.Join("; ", result.Errors.Select(e => e.InstanceLocation.Length == 0 ? e.Message : $"{e.InstanceLocation}: {e.Message}"));
+                    problems.Add(new RegistryProblem(file.File, $"{file.SchemaPointer}{pointer}/{keyword}", $"The {keyword} value {value?.ToJsonString() ?? "null"} fails its own schema: {reasons}"));
+                }
+            }
+        }
+
+        return problems.Count == before;
+    }
+
+    /// <summary>A stable, never-fetched base URI for a profile's resolved schema.</summary>
+    public static Uri DocumentUri(string profileId) => new($"https://airgate.invalid/pipelines/{profileId}/parameters.json");
+}
