@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Airgate.Auth;
+
+/// <summary>
+/// The provider's signing keys, from <c>Jwt:JwksUrl</c> or <c>Jwt:JwksFile</c>: loaded on first use, kept
+/// for an hour, and reloaded early when a token names an unknown <c>kid</c> (key rotation), but never more
+/// than once a minute, so a stream of forged kids cannot hammer the provider.
+/// </summary>
+internal sealed class JwksKeySource(
+    IHttpClientFactory httpClientFactory,
+    IOptions<AuthOptions> options,
+    TimeProvider time,
+    ILogger<JwksKeySource> logger) : IDisposable
+{
+    public const string HttpClientName = "Airgate.Auth.Jwks";
+    public static readonly TimeSpan MinReloadInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromHours(1);
+    private const int MaxJwksBytes = 256 * 1024;
+
+    private readonly JwtOptions _options = options.Value.Jwt;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Snapshot? _snapshot;
+    private DateTimeOffset? _lastAttempt;
+
+    private string Source => _options.JwksFile is { Length: > 0 } file
+        ? file
+        : new Uri(_options.JwksUrl ?? string.Empty, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : "(no JWKS configured)";
+
+    /// <summary>The current keys; throws a 503 <see cref="AuthFailure"/> when none could be loaded yet.</summary>
+    public async ValueTask<IReadOnlyList<SigningKey>> GetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < CacheLifetime)
+        {
+            return snapshot.Keys;
+        }
+
+        return await ReloadAsync(unknownKid: null, cancellationToken);
+    }
+
+    /// <summary>Reloads because a token named <paramref name="kid"/>, unless a load was tried less than a minute ago.</summary>
+    public ValueTask<IReadOnlyList<SigningKey>> ReloadForUnknownKidAsync(string kid, CancellationToken cancellationToken) =>
+        ReloadAsync(kid, cancellationToken);
+
+    public void Dispose() => _gate.Dispose();
+
+    private async ValueTask<IReadOnlyList<SigningKey>> ReloadAsync(string? unknownKid, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_lastAttempt is { } last && now - last < MinReloadInterval)
+            {
+                return _snapshot?.Keys ?? throw Unavailable(MinReloadInterval - (now - last));
+            }
+
+            _lastAttempt = now;
+            if (unknownKid is not null)
+            {
+                AuthLog.UnknownKid(logger, unknownKid, Source);
+            }
+
+            try
+            {
+                var keys = JsonWebKeySetParser.Parse(await LoadAsync(cancellationToken), (kid, reason) => AuthLog.JwkSkipped(logger, kid, Source, reason));
+                Volatile.Write(ref _snapshot, new Snapshot(keys, now));
+                AuthLog.JwksLoaded(logger, keys.Count, Source);
+                return keys;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException or IOException or UnauthorizedAccessException or InvalidDataException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                AuthLog.JwksLoadFailed(logger, Source, exception);
+                // Keys that were good a moment ago beat no keys while the provider has a bad minute.
+                return _snapshot?.Keys ?? throw Unavailable(MinReloadInterval);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ReadOnlyMemory<byte>> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_options.JwksFile is { Length: > 0 } file)
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            return bytes.Length > MaxJwksBytes ? throw new InvalidDataException($"The JWKS is larger than {MaxJwksBytes} bytes.") : bytes;
+        }
+
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var response = await client.GetAsync(new Uri(_options.JwksUrl ?? string.Empty), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength > MaxJwksBytes)
+        {
+            throw new InvalidDataException($"The JWKS is larger than {MaxJwksBytes} bytes.");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxJwksBytes)
+            {
+                throw new InvalidDataException($"The JWKS is larger than {MaxJwksBytes} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static AuthFailure Unavailable(TimeSpan retryAfter) =>
+        new("The identity provider's signing keys could not be loaded; try again shortly.", StatusCodes.Status503ServiceUnavailable, retryAfter);
+
+    private sealed record Snapshot(IReadOnlyList<SigningKey> Keys, DateTimeOffset LoadedAt);
+}
