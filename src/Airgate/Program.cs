@@ -2,6 +2,7 @@ using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Cli;
 using Airgate.Health;
+using Airgate.Hosting;
 using Airgate.Pipelines;
 using Airgate.Problems;
 using Airgate.Registry;

@@ -1,8 +1,122 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
+using Airgate.AirflowEmulator;
+using Airgate.Core.Manifests;
+using Airgate.Core.Registry;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Airgate.Cli;
 
-internal static class DevCommand
+/// <summary>
+/// <c>airgate dev</c>: the gateway on a throw-away SQLite file, the example registry (or <c>--registry</c>) and an
+/// emulated Airflow on a loopback port, so a front end can be built with no Airflow at all.
+/// </summary>
+internal static partial class DevCommand
 {
-    public static Command Create() => new("dev", "Not built yet.");
+    private const string DefaultUrls = "http://localhost:5080";
+
+    public static Command Create()
+    {
+        var registry = new Option<DirectoryInfo?>("--registry") { Description = "Registry directory (default: examples/registry)." };
+        var urls = new Option<string?>("--urls") { Description = $"Where the gateway listens (default: {DefaultUrls})." };
+        var command = new Command("dev", "Run the gateway against an emulated Airflow, for front-end development.")
+        {
+            registry,
+            urls,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(registry)?.FullName,
+            parseResult.GetValue(urls),
+            [.. parseResult.UnmatchedTokens],
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? registryPath, string? urls, string[] hostArgs, CancellationToken cancellationToken)
+    {
+        registryPath ??= ExampleFolders.Find("examples", "registry");
+        if (registryPath is null || !Directory.Exists(registryPath))
+        {
+            await Console.Error.WriteLineAsync(
+                $"The registry directory '{registryPath ?? "examples/registry"}' does not exist. Pass --registry <dir>.");
+            return 2;
+        }
+
+        // Every manifest without a fixture gets an emulated DAG, so any registry can be tried.
+        var snapshot = RegistryLoader.Load(registryPath);
+        await using var emulator = new AirflowEmulator.AirflowEmulator(new EmulatorOptions
+        {
+            FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
+            GeneratedDags = [.. snapshot.Manifests.Select(GeneratedDagFor)],
+        });
+        var airflowUrl = await emulator.StartAsync("http://127.0.0.1:0", cancellationToken);
+        var dataDirectory = Directory.CreateTempSubdirectory("airgate-dev-");
+
+        await using var app = Program.BuildGateway(hostArgs, builder =>
+        {
+            // Lowest priority: anything the developer configures (appsettings, environment) may change these.
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?>
+                {
+                    ["Airgate:Database:Provider"] = "Sqlite",
+                    ["Airgate:Database:ConnectionString"] = $"Data Source={Path.Combine(dataDirectory.FullName, "airgate.db")}",
+                    ["Airgate:Auth:Mode"] = "Development",
+                    ["urls"] = DefaultUrls,
+                },
+            });
+            // Highest priority: dev always talks to its own emulator and its chosen registry.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Airgate:Airflow:BaseUrl"] = airflowUrl.ToString(),
+                ["Airgate:Airflow:Username"] = "admin",
+                ["Airgate:Airflow:Password"] = "admin",
+                ["Airgate:Airflow:Token"] = null,
+                ["Airgate:Registry:Path"] = registryPath,
+                ["Airgate:Auth:AllowDevelopmentMode"] = "true",
+                ["urls"] = urls,
+            }.Where(setting => setting.Key != "urls" || setting.Value is not null));
+        });
+
+        LogEmulatedAirflow(app.Logger, airflowUrl, emulator.DagIds.Count, registryPath, dataDirectory.FullName);
+        try
+        {
+            await app.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            TryDelete(dataDirectory);
+        }
+
+        return 0;
+    }
+
+    private static GeneratedDag GeneratedDagFor(WorkflowManifest manifest)
+    {
+        IReadOnlyList<string> taskIds = manifest.Tasks.Count > 0
+            ? [.. manifest.Tasks.Keys]
+            : [.. manifest.Pipelines.Select(id => "run_" + NonWordCharacters().Replace(id, "_"))];
+        return new GeneratedDag(manifest.DagId, taskIds, $"Emulated DAG for the manifest of {manifest.DagId}.");
+    }
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "DEVELOPMENT MODE: Airflow is EMULATED at {AirflowUrl} ({DagCount} DAGs); no real Airflow is involved. " +
+        "Registry: {RegistryPath}. Runs are stored in {DataDirectory} and deleted on exit.")]
+    private static partial void LogEmulatedAirflow(ILogger logger, Uri airflowUrl, int dagCount, string registryPath, string dataDirectory);
+
+    [GeneratedRegex(@"[^\w]")]
+    private static partial Regex NonWordCharacters();
 }

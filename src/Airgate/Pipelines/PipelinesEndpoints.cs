@@ -1,6 +1,48 @@
+using Airgate.Core.Registry;
+using Airgate.Problems;
+using Airgate.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Airgate.Pipelines;
 
+/// <summary>The profile registry: <c>GET /pipelines</c> and <c>GET /pipelines/{id}</c> (id or <c>name@version</c>).</summary>
 internal static class PipelinesEndpoints
 {
-    public static IEndpointRouteBuilder MapPipelines(this IEndpointRouteBuilder routes) => routes;
+    private const int MaxReferenceLength = 300;
+
+    public static IEndpointRouteBuilder MapPipelines(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/pipelines").WithTags("Pipelines");
+        group.MapGet("/", ListPipelines).WithName("ListPipelines").WithSummary("Every loaded profile, resolved.");
+        group.MapGet("/{id}", GetPipeline).WithName("GetPipeline").WithSummary("One profile by id or name@version.");
+        return routes;
+    }
+
+    internal static Results<Ok<PipelineList>, ProblemHttpResult> ListPipelines(HttpRequest request, IPipelineRegistry registry)
+    {
+        var query = new QueryReader(request.Query);
+        var limit = query.Int("limit", 100, 1, 1000);
+        var offset = query.Int("offset", 0, 0, int.MaxValue);
+        var runnable = query.Bool("runnable");
+        if (query.Errors.Count > 0)
+        {
+            return InvalidRequestProblems.InvalidParameters(query.Errors);
+        }
+
+        var profiles = registry.Current.Profiles.Where(p => runnable is null || p.Profile.Runnable == runnable).ToList();
+        return TypedResults.Ok(new PipelineList(
+            [.. profiles.Skip(offset).Take(limit).Select(PipelineResponse.From)], profiles.Count));
+    }
+
+    internal static Results<Ok<PipelineResponse>, ProblemHttpResult> GetPipeline(string id, IPipelineRegistry registry)
+    {
+        if (id.Length > MaxReferenceLength)
+        {
+            return Problem.BadRequest($"'id' must be at most {MaxReferenceLength} characters.");
+        }
+
+        return registry.Current.FindProfile(id) is { } profile
+            ? TypedResults.Ok(PipelineResponse.From(profile))
+            : Problem.NotFound($"No pipeline profile has the id or name@version '{id}'.");
+    }
 }

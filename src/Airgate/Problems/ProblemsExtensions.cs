@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -19,29 +18,36 @@ internal static class ProblemsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Type ??= problem.Status switch
+            // Framework-made problems (unmatched routes, bad bodies) carry RFC links as their type; ours are stable URIs.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
             {
-                StatusCodes.Status400BadRequest => ProblemTypes.BadRequest,
-                StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,
-                StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
-                StatusCodes.Status404NotFound => ProblemTypes.NotFound,
-                StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
-                StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
-                StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
-                _ => ProblemTypes.Internal,
-            };
-            if (problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
-            {
-                problem.Type = ProblemTypes.Internal;
+                problem.Type = TypeFor(problem.Status);
             }
 
+            problem.Detail ??= problem.Status switch
+            {
+                StatusCodes.Status404NotFound => "Nothing exists at this path.",
+                StatusCodes.Status405MethodNotAllowed => "This path does not accept this HTTP method.",
+                _ => null,
+            };
             problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             AirflowFailureProblems.AddRetryAfter(context.HttpContext, problem);
         });
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         return builder;
     }
+
+    private static string TypeFor(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ProblemTypes.BadRequest,
+        StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,
+        StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
+        StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+        _ => ProblemTypes.Internal,
+    };
 
     public static WebApplication UseProblems(this WebApplication app)
     {

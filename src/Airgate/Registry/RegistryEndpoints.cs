@@ -1,6 +1,22 @@
+using Airgate.Core.Registry;
+
 namespace Airgate.Registry;
 
+/// <summary><c>GET /registry/problems</c>: files left out of the registry and why, for the teams that keep them.</summary>
 internal static class RegistryEndpoints
 {
-    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/registry/problems", ListProblems)
+            .WithTags("Registry")
+            .WithName("ListRegistryProblems")
+            .WithSummary("Every problem found in the registry directory (file, JSON pointer, message).");
+        return routes;
+    }
+
+    internal static RegistryProblemList ListProblems(IPipelineRegistry registry)
+    {
+        var problems = registry.Current.Problems;
+        return new RegistryProblemList(problems, problems.Count);
+    }
 }

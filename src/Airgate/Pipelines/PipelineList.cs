@@ -1,0 +1,3 @@
+namespace Airgate.Pipelines;
+
+internal sealed record PipelineList(IReadOnlyList<PipelineResponse> Pipelines, int TotalEntries);

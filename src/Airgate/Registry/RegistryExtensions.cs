@@ -1,6 +1,0 @@
-namespace Airgate.Registry;
-
-internal static class RegistryExtensions
-{
-    public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder) => builder;
-}

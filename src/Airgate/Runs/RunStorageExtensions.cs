@@ -1,6 +1,0 @@
-namespace Airgate.Runs;
-
-internal static class RunStorageExtensions
-{
-    public static WebApplicationBuilder AddRunStorage(this WebApplicationBuilder builder) => builder;
-}

@@ -1,0 +1,3 @@
+namespace Airgate.Workflows;
+
+internal sealed record WorkflowList(IReadOnlyList<WorkflowResponse> Workflows, long TotalEntries);
