@@ -5,6 +5,13 @@ internal sealed class LostAnswerHandler(HttpMessageHandler inner) : DelegatingHa
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // TestServer reads the path with Uri.GetComponents, which throws on URIs created without canonicalization
+        // (as Airgate's client makes them, to keep %2F intact); an ordinary Uri of the same text keeps the escapes too.
+        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            request.RequestUri = new Uri(uri.OriginalString);
+        }
+
         var response = await base.SendAsync(request, cancellationToken);
         if (response.Headers.Contains(FaultMiddleware.DropMarker))
         {

@@ -1,0 +1,18 @@
+using Airgate.AirflowEmulator;
+using Airgate.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Airgate.Tests.Infrastructure;
+
+internal sealed class GatewayOptions
+{
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public string? RegistryPath { get; set; }
+
+    public EmulatorOptions? Emulator { get; set; }
+
+    public ManualTimeProvider? Clock { get; set; }
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+}
