@@ -1,0 +1,76 @@
+using System.Net;
+using Airgate.Tests.Infrastructure;
+
+namespace Airgate.Tests.Health;
+
+public sealed class ServiceEndpointsTests
+{
+    [Fact]
+    public async Task HealthReady_AirflowAnswers_IsHealthy()
+    {
+        await using var gateway = Gateway.Start();
+
+        var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
+
+        body.GetProperty("status").GetString().ShouldBe("healthy");
+        body.GetProperty("checks").GetProperty("airflow").GetProperty("status").GetString().ShouldBe("healthy");
+    }
+
+    [Fact]
+    public async Task HealthReady_AirflowFailing_Answers503()
+    {
+        await using var gateway = Gateway.Start(options => options.Settings["Airgate:Airflow:MaxRetries"] = "0");
+        gateway.Emulator.Faults.RespondWithStatus(HttpMethod.Get, "/api/v2/monitor/health", 500, count: 10);
+
+        var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.ServiceUnavailable);
+
+        body.GetProperty("checks").GetProperty("airflow").GetProperty("status").GetString().ShouldBe("unhealthy");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsTheCatalogOperations()
+    {
+        await using var gateway = Gateway.Start();
+
+        var document = await (await gateway.Client.GetAsync("/openapi/v1.json")).ShouldBeJsonAsync();
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/workflows");
+        paths.ShouldContain("/api/v1/workflows/{dag_id}/tasks");
+        paths.ShouldContain("/api/v1/pipelines/{id}");
+    }
+
+    [Fact]
+    public async Task DocsPage_IsServedWithoutExternalAssets()
+    {
+        await using var gateway = Gateway.Start();
+
+        var response = await gateway.Client.GetAsync("/docs");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("/openapi/v1.json");
+        html.ShouldNotContain("https://cdn", Case.Insensitive);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/no-such-thing", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/workflows/x/y/z/w", HttpStatusCode.NotFound)]
+    public async Task UnknownRoute_AnswersProblem(string path, HttpStatusCode expected)
+    {
+        await using var gateway = Gateway.Start();
+
+        var problem = await (await gateway.Client.GetAsync(path)).ShouldBeProblemAsync(expected);
+
+        problem.GetProperty("type").GetString().ShouldBe("https://airgate.dev/problems/not-found");
+    }
+
+    [Fact]
+    public async Task WrongMethod_Answers405Problem()
+    {
+        await using var gateway = Gateway.Start();
+
+        await (await gateway.Client.DeleteAsync("/api/v1/pipelines")).ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+}
