@@ -38,6 +38,8 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
                 break;
             case { Kind: RequestFaultKind.Hang }:
                 await HangAsync(context.RequestAborted);
+                // Never answer a hung request, even after the client gave up: an in-memory client could read it.
+                context.Abort();
                 break;
             case { Kind: RequestFaultKind.LoseAnswer } fault:
                 await LoseAnswerAsync(context, next, fault.How);
