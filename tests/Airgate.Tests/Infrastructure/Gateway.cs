@@ -52,8 +52,11 @@ internal sealed class Gateway : IAsyncDisposable
             web.ConfigureLogging(logging => logging.AddProvider(Logs));
             web.ConfigureServices(services =>
             {
-                // The typed client's name is its interface's; this primary handler replaces the socket one.
-                services.AddHttpClient("IAirflowClient").ConfigurePrimaryHttpMessageHandler(() => handler);
+                if (options.UseEmulator)
+                {
+                    // The typed client's name is its interface's; this primary handler replaces the socket one.
+                    services.AddHttpClient(AirflowClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+                }
                 if (Clock is not null)
                 {
                     services.RemoveAll<TimeProvider>();
@@ -65,6 +68,9 @@ internal sealed class Gateway : IAsyncDisposable
         });
         Client = _factory.CreateClient();
     }
+
+    /// <summary>The name under which the Airflow typed client is registered (its interface's name).</summary>
+    public const string AirflowClientName = "IAirflowClient";
 
     public AirflowEmulator.AirflowEmulator Emulator { get; }
 

@@ -14,5 +14,8 @@ internal sealed class GatewayOptions
 
     public ManualTimeProvider? Clock { get; set; }
 
+    /// <summary>False to let the gateway reach <c>Airgate:Airflow:BaseUrl</c> over the network (the Prism check).</summary>
+    public bool UseEmulator { get; set; } = true;
+
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

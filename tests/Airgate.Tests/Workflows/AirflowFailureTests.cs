@@ -48,7 +48,7 @@ public sealed class AirflowFailureTests
     public async Task ListWorkflows_AirflowUnreachable_Returns502AndServiceStaysUp()
     {
         await using var gateway = Gateway.Start(options => options.ConfigureServices = services =>
-            services.AddHttpClient("IAirflowClient").ConfigurePrimaryHttpMessageHandler(() => new RefusingHandler()));
+            services.AddHttpClient(Gateway.AirflowClientName).ConfigurePrimaryHttpMessageHandler(() => new RefusingHandler()));
 
         var problem = await (await gateway.Client.GetAsync("/api/v1/workflows")).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
         problem.GetProperty("detail").GetString()!.ShouldNotContain("admin");
