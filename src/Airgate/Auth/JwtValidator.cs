@@ -31,7 +31,8 @@ internal sealed class JwtValidator(JwksKeySource keySource, IOptions<AuthOptions
             throw new AuthFailure("Encrypted tokens (JWE) are not accepted; send a signed JWT.");
         }
 
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        // An empty signature is let through to the algorithm check, so 'alg: none' tokens are named as such.
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0)
         {
             throw new AuthFailure("The token is not a signed JWT (header.payload.signature).");
         }

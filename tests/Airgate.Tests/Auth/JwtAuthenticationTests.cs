@@ -1,0 +1,362 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace Airgate.Auth.Tests;
+
+public sealed class JwtAuthenticationTests : IDisposable
+{
+    private readonly TestJwt _jwt = new();
+
+    public static TheoryData<string, string> RejectedTokens => new()
+    {
+        { "alg none, no signature", "alg 'none'" },
+        { "alg none, with signature", "alg 'none'" },
+        { "HS256 keyed with the public key", "algorithm is not accepted" },
+        { "RS512", "algorithm is not accepted" },
+        { "JWE, five parts", "JWE" },
+        { "enc header", "JWE" },
+        { "over 8 KB", "longer than 8192" },
+        { "two parts", "not a signed JWT" },
+        { "header not base64url", "header is not base64url" },
+        { "header not JSON", "header is not a JSON object" },
+        { "duplicate alg in header", "header is not a JSON object" },
+        { "crit header", "crit" },
+        { "no exp", "no expiry" },
+        { "exp as string", "NumericDate" },
+        { "expired beyond skew", "expired" },
+        { "nbf in the future beyond skew", "not valid yet" },
+        { "wrong iss", "another issuer" },
+        { "no iss", "another issuer" },
+        { "wrong aud string", "another audience" },
+        { "wrong aud array", "another audience" },
+        { "no aud", "another audience" },
+        { "no sub", "no user id claim ('sub')" },
+        { "empty sub", "no user id claim ('sub')" },
+        { "unknown kid", "unknown 'kid'" },
+        { "kid of the RSA key on an ES256 token", "does not fit" },
+        { "tampered payload", "signature is not valid" },
+        { "another key under a known kid", "signature is not valid" },
+        { "attacker key embedded as jwk header", "signature is not valid" },
+        { "ES256 signature in DER form", "signature is not valid" },
+        { "payload not an object", "payload is not a JSON object" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RejectedTokens))]
+    public async Task Jwt_BadToken_Returns401Problem(string tokenCase, string detail)
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+        var token = BadToken(tokenCase, host.Time.GetUtcNow());
+
+        var response = await host.GetWithBearerAsync(token);
+
+        await response.ShouldBe401Async(detail);
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+    }
+
+    [Fact]
+    public async Task Jwt_GoodRs256Token_IsTheUserWithRoles()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+
+        var user = await (await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow())))).ShouldBeUserAsync();
+
+        user.ShouldBe(new UserBody("u-123", "alice", ["admin", "scientist"], true), new UserBodyComparer());
+    }
+
+    [Fact]
+    public async Task Jwt_GoodEs256TokenWithSpaceSeparatedRoles_IsTheUserWithRoles()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+        var claims = TestJwt.Claims(host.Time.GetUtcNow());
+        claims["roles"] = "scientist reviewer";
+
+        var user = await (await host.GetWithBearerAsync(_jwt.Es256(claims))).ShouldBeUserAsync();
+
+        user.Id.ShouldBe("u-123");
+        user.Roles.ShouldBe(["scientist", "reviewer"]);
+        user.IsAdmin.ShouldBeFalse();
+    }
+
+    public static TheoryData<string> AcceptedVariants => new()
+    {
+        "expired within the clock skew",
+        "nbf within the clock skew",
+        "aud array holding the audience",
+        "no kid",
+        "no name claim",
+        "no roles claim",
+        "bearer scheme in lower case",
+    };
+
+    [Theory]
+    [MemberData(nameof(AcceptedVariants))]
+    public async Task Jwt_AcceptableVariant_Authenticates(string variant)
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+        var now = host.Time.GetUtcNow();
+        var claims = TestJwt.Claims(now);
+        string? kid = TestJwt.RsaKid;
+        var scheme = "Bearer";
+        switch (variant)
+        {
+            case "expired within the clock skew": claims["exp"] = now.AddSeconds(-30).ToUnixTimeSeconds(); break;
+            case "nbf within the clock skew": claims["nbf"] = now.AddSeconds(30).ToUnixTimeSeconds(); break;
+            case "aud array holding the audience": claims["aud"] = new JsonArray("other", TestJwt.Audience); break;
+            case "no kid": kid = null; break;
+            case "no name claim": claims.Remove("preferred_username"); break;
+            case "no roles claim": claims.Remove("roles"); break;
+            case "bearer scheme in lower case": scheme = "bearer"; break;
+            default: throw new ArgumentOutOfRangeException(nameof(variant), variant, null);
+        }
+
+        var response = await host.GetAsync("/api/v1/me", ("Authorization", $"{scheme} {_jwt.Rs256(claims, kid)}"));
+
+        var user = await response.ShouldBeUserAsync();
+        user.Id.ShouldBe("u-123");
+        user.Name.ShouldBe(variant == "no name claim" ? "u-123" : "alice");
+    }
+
+    [Fact]
+    public async Task Jwt_ConfiguredClaimNames_AreRead()
+    {
+        await using var host = await JwtTestSetup.StartAsync(
+            new FakeJwksHandler(_jwt.Jwks()),
+            ("Airgate:Auth:Jwt:UserIdClaim", "oid"),
+            ("Airgate:Auth:Jwt:UserNameClaim", "name"),
+            ("Airgate:Auth:Jwt:RolesClaim", "realm_access.roles"),
+            ("Airgate:Auth:AdminRole", "airgate-admin"));
+        var claims = TestJwt.Claims(host.Time.GetUtcNow());
+        claims["oid"] = "0f8e-oid";
+        claims["name"] = "Ada Lovelace";
+        claims["realm_access"] = new JsonObject { ["roles"] = new JsonArray("airgate-admin") };
+
+        var user = await (await host.GetWithBearerAsync(_jwt.Rs256(claims))).ShouldBeUserAsync();
+
+        user.ShouldBe(new UserBody("0f8e-oid", "Ada Lovelace", ["airgate-admin"], true), new UserBodyComparer());
+    }
+
+    [Fact]
+    public async Task Jwt_AlgorithmsNarrowedToRs256_RejectsEs256()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()), ("Airgate:Auth:Jwt:Algorithms:0", "RS256"));
+
+        var response = await host.GetWithBearerAsync(_jwt.Es256(TestJwt.Claims(host.Time.GetUtcNow())));
+
+        await response.ShouldBe401Async("accepted: RS256.");
+    }
+
+    [Fact]
+    public async Task Jwt_NoAuthorizationHeader_Returns401SayingWhatToSend()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+
+        var response = await host.GetAsync("/api/v1/me");
+
+        await response.ShouldBe401Async("Authorization: Bearer <token>");
+        response.Headers.WwwAuthenticate.ToString().ShouldNotContain("invalid_token");
+    }
+
+    [Fact]
+    public async Task Jwt_BasicScheme_Returns401()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+
+        var response = await host.GetAsync("/api/v1/me", ("Authorization", "Basic dXNlcjpwYXNz"));
+
+        await response.ShouldBe401Async("Bearer scheme");
+    }
+
+    [Fact]
+    public async Task Jwt_HealthWithoutToken_StaysAnonymous()
+    {
+        var jwks = new FakeJwksHandler(_jwt.Jwks());
+        await using var host = await JwtTestSetup.StartAsync(jwks);
+
+        var response = await host.GetAsync("/health/live");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        jwks.Fetches.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Jwt_JwksFile_IsUsedInsteadOfUrl()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"airgate-jwks-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, _jwt.Jwks());
+        try
+        {
+            await using var host = await AuthTestHost.StartAsync(JwtTestSetup.Config(("Airgate:Auth:Jwt:JwksUrl", null), ("Airgate:Auth:Jwt:JwksFile", file)));
+
+            var user = await (await host.GetWithBearerAsync(_jwt.Es256(TestJwt.Claims(host.Time.GetUtcNow())))).ShouldBeUserAsync();
+
+            user.Id.ShouldBe("u-123");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Jwt_JwksUnreachable_Returns503ProblemNot500()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler("oops") { Status = HttpStatusCode.BadGateway });
+
+        var response = await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow())));
+
+        await response.ShouldBeProblemAsync(503, AuthProblemTypes.AuthUnavailable, "signing keys could not be loaded");
+        response.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Jwt_WeakAndForeignKeysInJwks_AreSkippedAndGoodOnesUsed()
+    {
+        using var weak = RSA.Create(1024);
+        var jwks = TestJwt.Jwks(
+            TestJwt.RsaJwk(weak, "weak"),
+            new JsonObject { ["kty"] = "oct", ["kid"] = "hmac", ["k"] = "c2VjcmV0" },
+            new JsonObject { ["kty"] = "EC", ["kid"] = "p384", ["crv"] = "P-384", ["x"] = "AA", ["y"] = "AA" },
+            TestJwt.RsaJwk(_jwt.Rsa, TestJwt.RsaKid));
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(jwks));
+        var now = host.Time.GetUtcNow();
+
+        (await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(now)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var weakToken = TestJwt.Sign(TestJwt.Header("RS256", "weak"), TestJwt.Claims(now).ToJsonString(),
+            input => weak.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        await (await host.GetWithBearerAsync(weakToken)).ShouldBe401Async("unknown 'kid'");
+        host.Logs.AllText.ShouldContain("shorter than 2048 bits");
+    }
+
+    [Fact]
+    public async Task Jwt_TokensAndSignatures_NeverReachTheLogs()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+        var now = host.Time.GetUtcNow();
+        var good = _jwt.Rs256(TestJwt.Claims(now));
+        var expired = TestJwt.Claims(now);
+        expired["exp"] = now.AddHours(-1).ToUnixTimeSeconds();
+        var bad = _jwt.Rs256(expired);
+
+        (await host.GetWithBearerAsync(good)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.GetWithBearerAsync(bad)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await host.GetWithBearerAsync(BadToken("tampered payload", now))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var logs = host.Logs.AllText;
+        logs.ShouldContain("expired");
+        foreach (var token in new[] { good, bad })
+        {
+            foreach (var part in token.Split('.'))
+            {
+                logs.ShouldNotContain(part);
+            }
+        }
+    }
+
+    public void Dispose() => _jwt.Dispose();
+
+    private string BadToken(string tokenCase, DateTimeOffset now)
+    {
+        var claims = TestJwt.Claims(now);
+        var rsaHeader = TestJwt.Header("RS256", TestJwt.RsaKid);
+        switch (tokenCase)
+        {
+            case "alg none, no signature":
+                return $"{TestJwt.B64(TestJwt.Header("none", null).ToJsonString())}.{TestJwt.B64(claims.ToJsonString())}.";
+            case "alg none, with signature":
+                return TestJwt.Sign(TestJwt.Header("none", TestJwt.RsaKid), claims.ToJsonString(), _jwt.SignRs256);
+            case "HS256 keyed with the public key":
+                var publicKey = _jwt.Rsa.ExportSubjectPublicKeyInfo();
+                return TestJwt.Sign(TestJwt.Header("HS256", TestJwt.RsaKid), claims.ToJsonString(), input => HMACSHA256.HashData(publicKey, input));
+            case "RS512":
+                return TestJwt.Sign(TestJwt.Header("RS512", TestJwt.RsaKid), claims.ToJsonString(),
+                    input => _jwt.Rsa.SignData(input, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1));
+            case "JWE, five parts":
+                return $"{TestJwt.B64("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}")}.AAAA.AAAA.AAAA.AAAA";
+            case "enc header":
+                rsaHeader["enc"] = "A256GCM";
+                return TestJwt.Sign(rsaHeader, claims.ToJsonString(), _jwt.SignRs256);
+            case "over 8 KB":
+                claims["padding"] = new string('x', 9000);
+                return _jwt.Rs256(claims);
+            case "two parts":
+                return $"{TestJwt.B64(rsaHeader.ToJsonString())}.{TestJwt.B64(claims.ToJsonString())}";
+            case "header not base64url":
+                return $"***.{TestJwt.B64(claims.ToJsonString())}.AAAA";
+            case "header not JSON":
+                return TestJwt.Sign("RS256 please", claims.ToJsonString(), _jwt.SignRs256);
+            case "duplicate alg in header":
+                return TestJwt.Sign($"{{\"alg\":\"RS256\",\"kid\":\"{TestJwt.RsaKid}\",\"alg\":\"none\"}}", claims.ToJsonString(), _jwt.SignRs256);
+            case "crit header":
+                rsaHeader["crit"] = new JsonArray("exp-ext");
+                rsaHeader["exp-ext"] = true;
+                return TestJwt.Sign(rsaHeader, claims.ToJsonString(), _jwt.SignRs256);
+            case "no exp":
+                claims.Remove("exp");
+                break;
+            case "exp as string":
+                claims["exp"] = now.AddMinutes(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "expired beyond skew":
+                claims["exp"] = now.AddSeconds(-61).ToUnixTimeSeconds();
+                break;
+            case "nbf in the future beyond skew":
+                claims["nbf"] = now.AddSeconds(120).ToUnixTimeSeconds();
+                break;
+            case "wrong iss":
+                claims["iss"] = "https://evil.test/";
+                break;
+            case "no iss":
+                claims.Remove("iss");
+                break;
+            case "wrong aud string":
+                claims["aud"] = "another-api";
+                break;
+            case "wrong aud array":
+                claims["aud"] = new JsonArray("another-api", "third-api");
+                break;
+            case "no aud":
+                claims.Remove("aud");
+                break;
+            case "no sub":
+                claims.Remove("sub");
+                break;
+            case "empty sub":
+                claims["sub"] = string.Empty;
+                break;
+            case "unknown kid":
+                return _jwt.Rs256(claims, "rsa-unknown");
+            case "kid of the RSA key on an ES256 token":
+                return _jwt.Es256(claims, TestJwt.RsaKid);
+            case "tampered payload":
+                var parts = _jwt.Rs256(claims).Split('.');
+                claims["sub"] = "someone-else";
+                return $"{parts[0]}.{TestJwt.B64(claims.ToJsonString())}.{parts[2]}";
+            case "another key under a known kid":
+                using (var other = RSA.Create(2048))
+                {
+                    return TestJwt.Sign(rsaHeader, claims.ToJsonString(), input => other.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+                }
+
+            case "attacker key embedded as jwk header":
+                using (var attacker = RSA.Create(2048))
+                {
+                    var header = TestJwt.Header("RS256", null);
+                    header["jwk"] = TestJwt.RsaJwk(attacker, "attacker");
+                    header["jku"] = "https://evil.test/jwks.json";
+                    return TestJwt.Sign(header, claims.ToJsonString(), input => attacker.SignData(input, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+                }
+
+            case "ES256 signature in DER form":
+                return TestJwt.Sign(TestJwt.Header("ES256", TestJwt.EcKid), claims.ToJsonString(),
+                    input => _jwt.Ec.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+            case "payload not an object":
+                return TestJwt.Sign(rsaHeader, "[1,2,3]", _jwt.SignRs256);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(tokenCase), tokenCase, null);
+        }
+
+        return _jwt.Rs256(claims);
+    }
+}
