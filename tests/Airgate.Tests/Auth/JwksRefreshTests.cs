@@ -24,6 +24,19 @@ public sealed class JwksRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task Jwks_ConcurrentFirstRequests_FetchOnce()
+    {
+        var jwks = new FakeJwksHandler(_jwt.Jwks());
+        await using var host = await JwtTestSetup.StartAsync(jwks);
+        var token = _jwt.Es256(TestJwt.Claims(host.Time.GetUtcNow()));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.GetWithBearerAsync(token)));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        jwks.Fetches.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Jwks_UnknownKidAfterAMinute_RefreshesOnceAndAcceptsTheRotatedKey()
     {
         var jwks = new FakeJwksHandler(_jwt.Jwks());

@@ -210,6 +210,36 @@ public sealed class JwtAuthenticationTests : IDisposable
         response.Headers.RetryAfter.ShouldNotBeNull();
     }
 
+    public static TheoryData<string> UnusableJwks => new()
+    {
+        "not JSON",
+        "no keys member",
+        "keys not an array",
+        "keys twice",
+        "over 256 KB",
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableJwks))]
+    public async Task Jwt_UnusableJwksDocument_Returns503Problem(string jwksCase)
+    {
+        var document = jwksCase switch
+        {
+            "not JSON" => "<html>login</html>",
+            "no keys member" => "{}",
+            "keys not an array" => "{\"keys\": {}}",
+            "keys twice" => "{\"keys\": [], \"keys\": []}",
+            "over 256 KB" => "{\"keys\": [], \"padding\": \"" + new string('x', 300 * 1024) + "\"}",
+            _ => throw new ArgumentOutOfRangeException(nameof(jwksCase), jwksCase, null),
+        };
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(document));
+
+        var response = await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow())));
+
+        await response.ShouldBeProblemAsync(503, AuthProblemTypes.AuthUnavailable, "signing keys could not be loaded");
+        host.Logs.AllText.ShouldContain("Could not load signing keys");
+    }
+
     [Fact]
     public async Task Jwt_WeakAndForeignKeysInJwks_AreSkippedAndGoodOnesUsed()
     {

@@ -32,6 +32,24 @@ public sealed class RunAccessTests
         access.CanStop(user, ownerId).ShouldBe(canStop);
     }
 
+    public static TheoryData<string, bool, string?> ListFilters => new()
+    {
+        // visibility, admin, owner filter for alice's listing
+        { "All", false, null },
+        { "All", true, null },
+        { "Own", false, "alice" },
+        { "Own", true, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ListFilters))]
+    public void RunAccess_Listing_IsFilteredToTheOwnerOnlyUnderOwnForNonAdmins(string visibility, bool isAdmin, string? filter)
+    {
+        var access = new RunAccess(Options.Create(new AuthOptions { RunVisibility = Enum.Parse<RunVisibility>(visibility) }));
+
+        access.ListOwnerFilter(new AirgateUser("alice", "Alice", [], isAdmin)).ShouldBe(filter);
+    }
+
     [Fact]
     public async Task RunAccess_OwnVisibilityFromConfiguration_IsTheServiceHandlersGet()
     {
