@@ -71,6 +71,18 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Fact]
+    public async Task ApiKeys_DevelopmentUserHeader_IsIgnored()
+    {
+        await using var host = await AuthTestHost.StartAsync(Config());
+
+        var withKey = await host.GetAsync("/api/v1/me", ("X-Api-Key", BobKey), ("X-Airgate-User", "ada"), ("X-Airgate-Roles", "admin"));
+        var withoutKey = await host.GetAsync("/api/v1/me", ("X-Airgate-User", "ada"));
+
+        (await withKey.ShouldBeUserAsync()).ShouldBe(new UserBody("bob", "bob", [], false), new UserBodyComparer());
+        await withoutKey.ShouldBe401Async("Send an API key");
+    }
+
+    [Fact]
     public async Task ApiKeys_MissingHeader_Returns401SayingWhatToSend()
     {
         await using var host = await AuthTestHost.StartAsync(Config());

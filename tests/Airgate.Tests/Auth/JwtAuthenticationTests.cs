@@ -112,6 +112,19 @@ public sealed class JwtAuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task Jwt_DevelopmentUserHeader_IsIgnored()
+    {
+        await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
+        var token = _jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow()));
+
+        var withToken = await host.GetAsync("/api/v1/me", ("Authorization", $"Bearer {token}"), ("X-Airgate-User", "root"), ("X-Airgate-Roles", "admin"));
+        var withoutToken = await host.GetAsync("/api/v1/me", ("X-Airgate-User", "root"));
+
+        (await withToken.ShouldBeUserAsync()).Id.ShouldBe("u-123");
+        await withoutToken.ShouldBe401Async("Authorization: Bearer <token>");
+    }
+
+    [Fact]
     public async Task Jwt_BasicScheme_Returns401()
     {
         await using var host = await JwtTestSetup.StartAsync(new FakeJwksHandler(_jwt.Jwks()));
