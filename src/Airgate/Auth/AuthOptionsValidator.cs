@@ -15,12 +15,12 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         ValidateMode(options, failures);
         if (string.IsNullOrWhiteSpace(options.AdminRole))
         {
-            failures.Add($"{Section}:AdminRole is empty: set it to the role that may stop other users' runs (default 'admin').");
+            failures.Add($"{Section}:AdminRole is empty: set it to the role that may stop other users' runs (default 'admin')");
         }
 
         if (options.Mode == AuthMode.ApiKeys && options.ApiKeys.Count == 0)
         {
-            failures.Add($"{Section}:ApiKeys is empty but {Section}:Mode is ApiKeys: add at least one entry with KeyHash ('sha256:' + the hex SHA-256 of the key, e.g. from `printf %s \"$KEY\" | sha256sum`), UserId, UserName and Roles.");
+            failures.Add($"{Section}:ApiKeys is empty but {Section}:Mode is ApiKeys: add at least one entry with KeyHash ('sha256:' + the hex SHA-256 of the key, e.g. from `printf %s \"$KEY\" | sha256sum`), UserId, UserName and Roles");
         }
 
         ValidateApiKeys(options.ApiKeys, failures);
@@ -37,11 +37,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     {
         if (options.Mode is null)
         {
-            failures.Add($"{Section}:Mode is not set: set it to Jwt (tokens from your OIDC provider) or ApiKeys (hashed keys in {Section}:ApiKeys). Development is for `airgate dev` only.");
+            failures.Add($"{Section}:Mode is not set: set it to Jwt (tokens from your OIDC provider) or ApiKeys (hashed keys in {Section}:ApiKeys). Development is for `airgate dev` only");
         }
         else if (options.Mode == AuthMode.Development && !options.AllowDevelopmentMode)
         {
-            failures.Add($"{Section}:Mode is Development, which lets anyone in as any user without credentials; it runs only under `airgate dev` or with {Section}:AllowDevelopmentMode=true. For a deployment set {Section}:Mode to Jwt or ApiKeys.");
+            failures.Add($"{Section}:Mode is Development, which lets anyone in as any user without credentials; it runs only under `airgate dev` or with {Section}:AllowDevelopmentMode=true. For a deployment set {Section}:Mode to Jwt or ApiKeys");
         }
     }
 
@@ -54,16 +54,16 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             // The value is never echoed: a raw key pasted here by mistake must not reach the log.
             if (!ApiKeyHash.TryParse(keys[i].KeyHash, out _))
             {
-                failures.Add($"{key}:KeyHash must be 'sha256:' followed by the 64 hex digits of the key's SHA-256 (store the hash, never the key), e.g. from `printf %s \"$KEY\" | sha256sum`.");
+                failures.Add($"{key}:KeyHash must be 'sha256:' followed by the 64 hex digits of the key's SHA-256 (store the hash, never the key), e.g. from `printf %s \"$KEY\" | sha256sum`");
             }
             else if (keys[i].KeyHash is { } hash && !seen.TryAdd(hash, i))
             {
-                failures.Add($"{key}:KeyHash is the same as {Section}:ApiKeys:{seen[hash].ToString(CultureInfo.InvariantCulture)}:KeyHash: give every user their own key.");
+                failures.Add($"{key}:KeyHash is the same as {Section}:ApiKeys:{seen[hash].ToString(CultureInfo.InvariantCulture)}:KeyHash: give every user their own key");
             }
 
             if (string.IsNullOrWhiteSpace(keys[i].UserId))
             {
-                failures.Add($"{key}:UserId is empty: set the id of the user this key signs in (it is recorded as the owner of the runs they start).");
+                failures.Add($"{key}:UserId is empty: set the id of the user this key signs in (it is recorded as the owner of the runs they start)");
             }
         }
     }
@@ -73,47 +73,47 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         var key = $"{Section}:Jwt";
         if (string.IsNullOrWhiteSpace(jwt.Issuer))
         {
-            failures.Add($"{key}:Issuer is empty: set it to the 'iss' your identity provider puts in tokens (its issuer URL).");
+            failures.Add($"{key}:Issuer is empty: set it to the 'iss' your identity provider puts in tokens (its issuer URL)");
         }
 
         if (string.IsNullOrWhiteSpace(jwt.Audience))
         {
-            failures.Add($"{key}:Audience is empty: set it to the 'aud' your identity provider issues for this API (often the client id).");
+            failures.Add($"{key}:Audience is empty: set it to the 'aud' your identity provider issues for this API (often the client id)");
         }
 
         var hasUrl = !string.IsNullOrWhiteSpace(jwt.JwksUrl);
         var hasFile = !string.IsNullOrWhiteSpace(jwt.JwksFile);
         if (hasUrl == hasFile)
         {
-            failures.Add($"{key}:JwksUrl or {key}:JwksFile must be set, exactly one: the provider's JWKS address (https://.../jwks.json) or a local JWKS file.");
+            failures.Add($"{key}:JwksUrl or {key}:JwksFile must be set, exactly one: the provider's JWKS address (https://.../jwks.json) or a local JWKS file");
         }
         else if (hasUrl && !IsAcceptableJwksUrl(jwt.JwksUrl))
         {
-            failures.Add($"{key}:JwksUrl must be an absolute https:// address (http:// only for localhost).");
+            failures.Add($"{key}:JwksUrl must be an absolute https:// address (http:// only for localhost)");
         }
         else if (hasFile && !File.Exists(jwt.JwksFile))
         {
-            failures.Add($"{key}:JwksFile names a file that does not exist: '{jwt.JwksFile}'.");
+            failures.Add($"{key}:JwksFile names a file that does not exist: '{jwt.JwksFile}'");
         }
 
         foreach (var (claim, value) in new[] { ("UserIdClaim", jwt.UserIdClaim), ("UserNameClaim", jwt.UserNameClaim), ("RolesClaim", jwt.RolesClaim) })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                failures.Add($"{key}:{claim} is empty: name the token claim to read, or remove the key for the default.");
+                failures.Add($"{key}:{claim} is empty: name the token claim to read, or remove the key for the default");
             }
         }
 
         if (jwt.ClockSkew < TimeSpan.Zero || jwt.ClockSkew > MaxClockSkew)
         {
-            failures.Add($"{key}:ClockSkew must be between 00:00:00 and 00:05:00 (hh:mm:ss; a bare number is read as days).");
+            failures.Add($"{key}:ClockSkew must be between 00:00:00 and 00:05:00 (hh:mm:ss; a bare number is read as days)");
         }
 
         foreach (var algorithm in jwt.AcceptedAlgorithms())
         {
             if (!JwtOptions.SupportedAlgorithms.Contains(algorithm, StringComparer.Ordinal))
             {
-                failures.Add($"{key}:Algorithms contains '{algorithm}', which is not supported: use {string.Join(" and/or ", JwtOptions.SupportedAlgorithms)}.");
+                failures.Add($"{key}:Algorithms contains '{algorithm}', which is not supported: use {string.Join(" and/or ", JwtOptions.SupportedAlgorithms)}");
             }
         }
     }
@@ -130,11 +130,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             var key = $"{Section}:Cors:AllowedOrigins:{i.ToString(CultureInfo.InvariantCulture)}";
             if (origin.Trim() == "*")
             {
-                failures.Add($"{key} is '*': list each front-end origin instead (e.g. https://app.example.org); any origin is never allowed.");
+                failures.Add($"{key} is '*': list each front-end origin instead (e.g. https://app.example.org); any origin is never allowed");
             }
             else if (!IsOrigin(origin))
             {
-                failures.Add($"{key} is '{origin}', not an origin: write scheme://host[:port] with no path, e.g. https://app.example.org.");
+                failures.Add($"{key} is '{origin}', not an origin: write scheme://host[:port] with no path, e.g. https://app.example.org");
             }
         }
     }

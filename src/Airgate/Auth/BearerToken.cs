@@ -17,14 +17,18 @@ internal static class BearerToken
             throw new AuthFailure("Send one Authorization header.");
         }
 
-        var value = authorization[0] ?? string.Empty;
+        var value = (authorization[0] ?? string.Empty).Trim();
         const string scheme = "Bearer ";
+        if (string.Equals(value, scheme.TrimEnd(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AuthFailure("The Authorization header carries no credential.");
+        }
+
         if (!value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             throw new AuthFailure("The Authorization header must use the Bearer scheme: 'Authorization: Bearer <credential>'.");
         }
 
-        var credential = value[scheme.Length..].Trim();
-        return credential.Length == 0 ? throw new AuthFailure("The Authorization header carries no credential.") : credential;
+        return value[scheme.Length..].Trim();
     }
 }

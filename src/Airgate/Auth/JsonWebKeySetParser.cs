@@ -9,6 +9,9 @@ internal static class JsonWebKeySetParser
 {
     private const int MinRsaBits = 2048;
 
+    // A token without 'kid' is tried against every fitting key; a bound keeps that cheap whatever the JWKS holds.
+    private const int MaxKeys = 50;
+
     /// <summary>The usable keys; keys that cannot be used are reported through <paramref name="skipped"/> and left out.</summary>
     /// <exception cref="JsonException">The document is not a JWKS.</exception>
     public static IReadOnlyList<SigningKey> Parse(ReadOnlyMemory<byte> json, Action<string?, string> skipped)
@@ -35,6 +38,10 @@ internal static class JsonWebKeySetParser
             if (key is null)
             {
                 skipped(kid, reason);
+            }
+            else if (result.Count == MaxKeys)
+            {
+                skipped(kid, $"more than {MaxKeys} keys");
             }
             else
             {

@@ -65,13 +65,15 @@ internal sealed class JwksKeySource(
 
             try
             {
-                var keys = JsonWebKeySetParser.Parse(await LoadAsync(cancellationToken), (kid, reason) => AuthLog.JwkSkipped(logger, kid, Source, reason));
+                // Not the request's token: a caller hanging up mid-load must not leave everyone without keys for a minute.
+                // HttpClient.Timeout bounds the load instead.
+                var keys = JsonWebKeySetParser.Parse(await LoadAsync(CancellationToken.None), (kid, reason) => AuthLog.JwkSkipped(logger, kid, Source, reason));
                 Volatile.Write(ref _snapshot, new Snapshot(keys, now));
                 AuthLog.JwksLoaded(logger, keys.Count, Source);
                 return keys;
             }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException or IOException or UnauthorizedAccessException or InvalidDataException
-                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception exception) when (exception is HttpRequestException or JsonException or IOException or UnauthorizedAccessException
+                                                  or InvalidDataException or OperationCanceledException)
             {
                 AuthLog.JwksLoadFailed(logger, Source, exception);
                 // Keys that were good a moment ago beat no keys while the provider has a bad minute.

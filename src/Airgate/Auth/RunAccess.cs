@@ -16,6 +16,13 @@ internal sealed class RunAccess(IOptions<AuthOptions> options)
     public bool CanSee(AirgateUser user, string? ownerId) =>
         _visibility == RunVisibility.All || IsOwnerOrAdmin(user, ownerId);
 
+    /// <summary>
+    /// The owner a run listing must be restricted to (in the query, so totals stay exact), or null when the
+    /// user may list everyone's runs.
+    /// </summary>
+    public string? ListOwnerFilter(AirgateUser user) =>
+        _visibility == RunVisibility.Own && !user.IsAdmin ? user.Id : null;
+
     /// <summary>True when the user may stop or finish the run: its owner or an admin.</summary>
 #pragma warning disable CA1822 // An instance member like CanSee, so handlers ask one injected service both questions.
     public bool CanStop(AirgateUser user, string? ownerId) => IsOwnerOrAdmin(user, ownerId);
