@@ -1,3 +1,4 @@
+using Airgate.Problems;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
@@ -63,18 +64,18 @@ internal abstract class AirgateAuthenticationHandler(
                 Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
-            await AuthProblemWriter.WriteAsync(Context, failure.Status, AuthProblemTypes.AuthUnavailable, "Authentication unavailable", failure.Message);
+            await AuthProblemWriter.WriteAsync(Context, failure.Status, ProblemTypes.AuthUnavailable, "Authentication unavailable", failure.Message);
             return;
         }
 
         Response.Headers[HeaderNames.WWWAuthenticate] = failure.CredentialPresented
             ? "Bearer realm=\"airgate\", error=\"invalid_token\""
             : "Bearer realm=\"airgate\"";
-        await AuthProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, AuthProblemTypes.Unauthenticated, "Authentication required", failure.Message);
+        await AuthProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication required", failure.Message);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        AuthProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, AuthProblemTypes.Forbidden, "Forbidden", "You are signed in but may not do this.");
+        AuthProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", "You are signed in but may not do this.");
 
     /// <summary>The 401 detail when the request carried no credential at all: it says what to send.</summary>
     protected abstract string MissingCredentialDetail { get; }

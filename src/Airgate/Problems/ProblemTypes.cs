@@ -20,5 +20,6 @@ internal static class ProblemTypes
     public const string AirflowRejected = Base + "airflow-rejected";
     public const string AirflowBadGateway = Base + "airflow-bad-gateway";
     public const string NotReady = Base + "not-ready";
+    public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";
 }

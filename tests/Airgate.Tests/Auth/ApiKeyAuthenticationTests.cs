@@ -1,3 +1,4 @@
+using Airgate.Problems;
 using System.Net;
 
 namespace Airgate.Auth.Tests;
@@ -110,7 +111,7 @@ public sealed class ApiKeyAuthenticationTests
         (await host.GetAsync("/api/v1/admin", ("X-Api-Key", AdaKey))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var response = await host.GetAsync("/api/v1/admin", ("X-Api-Key", BobKey));
 
-        await response.ShouldBeProblemAsync(403, AuthProblemTypes.Forbidden, "may not");
+        await response.ShouldBeProblemAsync(403, ProblemTypes.Forbidden, "may not");
     }
 
     public static TheoryData<string> MalformedHashes => new()

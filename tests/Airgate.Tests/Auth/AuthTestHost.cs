@@ -1,3 +1,4 @@
+using Airgate.Problems;
 using System.Net.Http.Json;
 using Airgate.Auth;
 using Airgate.Testing;
@@ -137,7 +138,7 @@ internal static class AuthResponseAssertions
 
     public static async Task<ProblemBody> ShouldBe401Async(this HttpResponseMessage response, string detail)
     {
-        var problem = await response.ShouldBeProblemAsync(401, AuthProblemTypes.Unauthenticated, detail);
+        var problem = await response.ShouldBeProblemAsync(401, ProblemTypes.Unauthenticated, detail);
         response.Headers.WwwAuthenticate.ShouldNotBeEmpty();
         response.Headers.WwwAuthenticate.First().Scheme.ShouldBe("Bearer");
         return problem;

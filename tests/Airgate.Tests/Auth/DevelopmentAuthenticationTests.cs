@@ -1,3 +1,4 @@
+using Airgate.Problems;
 using System.Net;
 
 namespace Airgate.Auth.Tests;
@@ -83,7 +84,7 @@ public sealed class DevelopmentAuthenticationTests
         (await host.GetAsync("/api/v1/admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var response = await host.GetAsync("/api/v1/admin", ("X-Airgate-User", "alice"));
 
-        await response.ShouldBeProblemAsync(403, AuthProblemTypes.Forbidden, "may not");
+        await response.ShouldBeProblemAsync(403, ProblemTypes.Forbidden, "may not");
     }
 
     [Fact]

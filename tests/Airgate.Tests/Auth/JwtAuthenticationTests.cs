@@ -1,3 +1,4 @@
+using Airgate.Problems;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -172,7 +173,7 @@ public sealed class JwtAuthenticationTests : IDisposable
 
         var response = await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow())));
 
-        await response.ShouldBeProblemAsync(503, AuthProblemTypes.AuthUnavailable, "signing keys could not be loaded");
+        await response.ShouldBeProblemAsync(503, ProblemTypes.AuthUnavailable, "signing keys could not be loaded");
         response.Headers.RetryAfter.ShouldNotBeNull();
     }
 
@@ -202,7 +203,7 @@ public sealed class JwtAuthenticationTests : IDisposable
 
         var response = await host.GetWithBearerAsync(_jwt.Rs256(TestJwt.Claims(host.Time.GetUtcNow())));
 
-        await response.ShouldBeProblemAsync(503, AuthProblemTypes.AuthUnavailable, "signing keys could not be loaded");
+        await response.ShouldBeProblemAsync(503, ProblemTypes.AuthUnavailable, "signing keys could not be loaded");
         host.Logs.AllText.ShouldContain("Could not load signing keys");
     }
 
