@@ -5,11 +5,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 artifacts="$here/Airgate.JsonSchema.Bench/BenchmarkDotNet.Artifacts"
-rm -rf "$artifacts"
+rm -rf "$artifacts" && mkdir -p "$artifacts"
 
 dotnet run -c Release --project "$here/Airgate.JsonSchema.Bench" -- \
-  --filter '*' --job short --exporters json --artifacts "$artifacts" >"$artifacts.log" 2>&1 \
-  || { tail -40 "$artifacts.log"; exit 1; }
+  --filter '*' --job short --exporters json --artifacts "$artifacts" >"$artifacts/run.log" 2>&1 \
+  || { tail -40 "$artifacts/run.log"; exit 1; }
 
 (cd "$here/ajv" && npm ci --silent --no-audit --no-fund >/dev/null 2>&1)
 ajv_json="$(node "$here/ajv/bench.js")"
@@ -19,7 +19,7 @@ const fs = require('fs');
 const path = require('path');
 const [dir, ajvJson] = process.argv.slice(2);
 const results = path.join(dir, 'results');
-const file = fs.readdirSync(results).find((f) => f.endsWith('-report-brief.json'));
+const file = fs.readdirSync(results).find((f) => f.endsWith('.json'));
 const report = JSON.parse(fs.readFileSync(path.join(results, file), 'utf8'));
 const ajv = JSON.parse(ajvJson);
 const rows = report.Benchmarks.map((b) => {
