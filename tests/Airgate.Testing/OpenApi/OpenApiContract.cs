@@ -8,6 +8,7 @@ namespace Airgate.Testing.OpenApi;
 /// <summary>
 /// An OpenAPI 3.1 spec loaded from YAML, able to say whether a request or a response conforms to it.
 /// Every problem is a readable sentence naming the operation and what failed; an empty list means conformant.
+/// Formats (<c>date-time</c>, <c>uuid</c>, <c>duration</c>) are asserted, not only annotated.
 /// </summary>
 public sealed class OpenApiContract
 {
@@ -329,7 +330,7 @@ public sealed class OpenApiContract
     private void Evaluate(OpenApiOperation operation, string what, string pointer, JsonNode? instance, List<string> problems)
     {
         var uri = $"{DocumentUri}#/x-operations/{Escape(operation.OperationId)}{pointer}";
-        var schema = _compiled.GetOrAdd(uri, u => CompiledSchema.Compile(new Uri(u), new SchemaOptions { Registry = _registry.Value }));
+        var schema = _compiled.GetOrAdd(uri, u => CompiledSchema.Compile(new Uri(u), new SchemaOptions { Registry = _registry.Value, AssertFormat = true }));
         var result = schema.Evaluate(JsonSerializer.SerializeToElement(instance));
         foreach (var error in result.Errors)
         {
