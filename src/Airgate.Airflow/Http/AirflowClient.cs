@@ -307,7 +307,7 @@ internal sealed partial class AirflowClient : IAirflowClient
 
         try
         {
-            if (JsonSerializer.Deserialize<T>(outcome.Body, AirflowJson.Options) is { } value)
+            if (JsonSerializer.Deserialize<T>(outcome.Body, AirflowJson.Options) is { } value and not IAirflowWire { IsComplete: false })
             {
                 var elapsed = Elapsed(started);
                 AirflowLog.Succeeded(_logger, method.Method, call.LogPath, outcome.Status ?? 0, elapsed);
