@@ -4,11 +4,12 @@ namespace Airgate.Airflow.Tests;
 
 public sealed class TimeoutTests
 {
-    private static Dictionary<string, string?> Short(string maxRetries = "1", string? total = null) => new()
+    // The total is set well above the attempts so that only the per-attempt timeout decides how many attempts run.
+    private static Dictionary<string, string?> Short(string maxRetries = "1") => new()
     {
         ["Airgate:Airflow:RequestTimeout"] = "00:00:00.100",
         ["Airgate:Airflow:MaxRetries"] = maxRetries,
-        ["Airgate:Airflow:TotalTimeout"] = total,
+        ["Airgate:Airflow:TotalTimeout"] = "00:00:30",
     };
 
     [Fact]

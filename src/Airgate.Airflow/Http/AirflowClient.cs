@@ -406,7 +406,7 @@ internal sealed partial class AirflowClient : IAirflowClient
             {
                 MaxRetryAttempts = _options.MaxRetries,
                 Delay = _options.RetryDelay,
-                MaxDelay = TimeSpan.FromSeconds(5),
+                MaxDelay = AirflowOptions.MaxRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsTransient: true }),
