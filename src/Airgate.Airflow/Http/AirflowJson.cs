@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Airgate.Airflow.Http;
 
@@ -11,5 +12,26 @@ internal static class AirflowJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepDefaultsForNulls } },
     };
+
+    // Airflow sends null for some lists and maps we model as never null (downstream_task_ids, params):
+    // keep the property's default (empty) instead of storing a null the type says cannot be there.
+    private static void KeepDefaultsForNulls(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Set is { } set && !property.PropertyType.IsValueType && !property.IsSetNullable)
+            {
+                property.Set = (target, value) =>
+                {
+                    if (value is not null)
+                    {
+                        set(target, value);
+                    }
+                };
+            }
+        }
+    }
 }

@@ -117,7 +117,7 @@ internal sealed class AirflowTokenHandler(AirflowTokenStore store, IOptions<Airf
 
     private async Task<string> LogInAsync()
     {
-        var uri = AirflowClient.ResolveUri(_options, "auth/token");
+        var uri = AirflowSender.ResolveUri(_options, "auth/token");
         const string path = "/auth/token";
 
         // The login is shared by every waiting request: it keeps its own timeout rather than the first caller's cancellation.

@@ -48,7 +48,7 @@ public sealed class OpenApiContractTests
 
     [Fact]
     public void ValidateRequest_ConformantGet_HasNoProblems() =>
-        Spec.ValidateRequest("GET", "/api/v2/dags?tags=a&tags=b%20c&paused=true&dag_id_pattern=etl%25", null).ShouldBeEmpty();
+        Spec.ValidateRequest("GET", "/api/v2/dags?limit=10&offset=0&tags=a&tags=b%20c&paused=true&dag_id_pattern=etl%25", null).ShouldBeEmpty();
 
     [Fact]
     public void ValidateRequest_UnknownPath_ReportsPath()

@@ -8,6 +8,7 @@ namespace Airgate.Testing.OpenApi;
 /// <summary>
 /// An OpenAPI 3.1 spec loaded from YAML, able to say whether a request or a response conforms to it.
 /// Every problem is a readable sentence naming the operation and what failed; an empty list means conformant.
+/// Formats (<c>date-time</c>, <c>uuid</c>, <c>duration</c>) are asserted, not only annotated.
 /// </summary>
 public sealed class OpenApiContract
 {
@@ -121,6 +122,16 @@ public sealed class OpenApiContract
         CheckQuery(operation, query, problems);
         CheckRequestBody(operation, body, problems);
         return problems;
+    }
+
+    /// <summary>Checks a recorded request and the answer it got, e.g. an emulator's, in one list.</summary>
+    public IReadOnlyList<string> ValidateExchange(RecordedExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return [
+            .. ValidateRequest(exchange.Request),
+            .. ValidateResponse(exchange.Request.Method.Method, exchange.Request.Path, exchange.Status, exchange.ResponseBody),
+        ];
     }
 
     /// <summary>Checks a response: its status is documented (or <c>default</c> is) and its body is valid against that response's schema.</summary>
@@ -329,7 +340,7 @@ public sealed class OpenApiContract
     private void Evaluate(OpenApiOperation operation, string what, string pointer, JsonNode? instance, List<string> problems)
     {
         var uri = $"{DocumentUri}#/x-operations/{Escape(operation.OperationId)}{pointer}";
-        var schema = _compiled.GetOrAdd(uri, u => CompiledSchema.Compile(new Uri(u), new SchemaOptions { Registry = _registry.Value }));
+        var schema = _compiled.GetOrAdd(uri, u => CompiledSchema.Compile(new Uri(u), new SchemaOptions { Registry = _registry.Value, AssertFormat = true }));
         var result = schema.Evaluate(JsonSerializer.SerializeToElement(instance));
         foreach (var error in result.Errors)
         {
