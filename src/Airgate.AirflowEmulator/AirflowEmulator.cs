@@ -82,7 +82,7 @@ public sealed class AirflowEmulator : IAsyncDisposable
             app = _inMemory;
         }
 
-        return new LostAnswerHandler(app.GetTestServer().CreateHandler());
+        return new InMemoryTransportHandler(app.GetTestServer().CreateHandler());
     }
 
     /// <summary>A valid access token for <paramref name="username"/> (the configured user by default), as <c>POST /auth/token</c> would give.</summary>

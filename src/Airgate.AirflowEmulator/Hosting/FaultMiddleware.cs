@@ -3,7 +3,7 @@ namespace Airgate.AirflowEmulator.Hosting;
 /// <summary>Applies <see cref="EmulatorFaults"/> to each request: latency, canned statuses, garbage, hangs and lost answers.</summary>
 internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
 {
-    /// <summary>Tells <see cref="LostAnswerHandler"/> (in-memory host) to turn this response into a dropped connection.</summary>
+    /// <summary>Tells <see cref="InMemoryTransportHandler"/> (in-memory host) to turn this response into a dropped connection.</summary>
     public const string DropMarker = "X-Airgate-Emulator-Drop-Connection";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
