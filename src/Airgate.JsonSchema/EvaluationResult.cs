@@ -13,7 +13,7 @@ public sealed class EvaluationResult
     }
 
     /// <summary>True when the instance satisfied the schema.</summary>
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => Errors.Count == 0 && !ErrorsTruncated;
 
     /// <summary>Every error found, in evaluation order.</summary>
     public IReadOnlyList<SchemaError> Errors { get; }
@@ -25,5 +25,33 @@ public sealed class EvaluationResult
     public JsonObject ToFlagOutput() => new() { ["valid"] = IsValid };
 
     /// <summary>The specification's "basic" output shape: a flat list of output units.</summary>
-    public JsonObject ToBasicOutput() => throw new NotImplementedException();
+    public JsonObject ToBasicOutput()
+    {
+        var output = new JsonObject { ["valid"] = IsValid };
+        if (IsValid)
+        {
+            return output;
+        }
+
+        var errors = new JsonArray();
+        foreach (var error in Errors)
+        {
+            errors.Add(new JsonObject
+            {
+                ["valid"] = false,
+                ["keywordLocation"] = error.KeywordLocation,
+                ["absoluteKeywordLocation"] = error.AbsoluteKeywordLocation,
+                ["instanceLocation"] = error.InstanceLocation,
+                ["error"] = error.Message,
+            });
+        }
+
+        output["errors"] = errors;
+        if (ErrorsTruncated)
+        {
+            output["errorsTruncated"] = true;
+        }
+
+        return output;
+    }
 }

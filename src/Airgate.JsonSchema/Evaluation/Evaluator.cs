@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Airgate.JsonSchema.Compilation;
+using Airgate.JsonSchema.Keywords;
+
+namespace Airgate.JsonSchema.Evaluation;
+
+/// <summary>The mutable state of one evaluation: locations, dynamic scope, error list; never shared between threads.</summary>
+internal sealed class Evaluator
+{
+    /// <summary>Deepest nesting of schemas evaluated before the instance is rejected, so hostile input cannot exhaust the stack.</summary>
+    public const int MaxDepth = 1500;
+
+    private readonly List<SchemaError> _errors = [];
+    private readonly List<Marks> _marksPool = [];
+    private string[] _keywordPath = new string[32];
+    private InstanceSegment[] _instancePath = new InstanceSegment[32];
+    private SchemaResource[] _scope = new SchemaResource[16];
+    private RefFrame[] _refs = new RefFrame[16];
+    private int _keywordDepth;
+    private int _instanceDepth;
+    private int _scopeDepth;
+    private int _refDepth;
+    private int _depth;
+    private int _marksInUse;
+    private int _total;
+    private int _maxErrors;
+
+    /// <summary>True while errors are collected; false in the fast path, where the first failure ends a schema.</summary>
+    public bool Collecting { get; private set; }
+
+    public IReadOnlyList<SchemaError> Errors => _errors;
+
+    public bool Truncated => _total > _errors.Count;
+
+    public void Reset(bool collecting, int maxErrors)
+    {
+        Collecting = collecting;
+        _maxErrors = maxErrors;
+        _errors.Clear();
+        _total = 0;
+        _keywordDepth = _instanceDepth = _scopeDepth = _refDepth = _depth = _marksInUse = 0;
+    }
+
+    public bool Evaluate(SchemaNode node, JsonElement instance, Marks? marks)
+    {
+        if (node.Constant is { } constant)
+        {
+            if (!constant && Collecting)
+            {
+                AddError("false", node.AbsoluteLocation, "no value is allowed here (the schema is false)", keywordSuffix: false);
+            }
+
+            return constant;
+        }
+
+        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (Collecting)
+            {
+                AddError("$ref", node.AbsoluteLocation, $"the schema nests deeper than {MaxDepth} levels here; evaluation stopped", keywordSuffix: false);
+            }
+
+            return false;
+        }
+
+        _depth++;
+        var pushedScope = _scopeDepth == 0 || !ReferenceEquals(_scope[_scopeDepth - 1], node.Resource);
+        if (pushedScope)
+        {
+            Push(ref _scope, ref _scopeDepth, node.Resource);
+        }
+
+        var own = node.TracksEvaluated ? RentMarks(instance) : marks;
+        var valid = true;
+        foreach (var keyword in node.Keywords)
+        {
+            if (!keyword.Evaluate(this, instance, own))
+            {
+                valid = false;
+                if (!Collecting)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (node.TracksEvaluated && own is not null)
+        {
+            if (valid && marks is not null)
+            {
+                marks.MergeFrom(own);
+            }
+
+            ReturnMarks(own);
+        }
+
+        if (pushedScope)
+        {
+            _scopeDepth--;
+        }
+
+        _depth--;
+        return valid;
+    }
+
+    /// <summary>Evaluates a child schema reached through <paramref name="keywordSegment"/> (e.g. <c>/allOf/0</c>) against the same instance.</summary>
+    public bool EvaluateAt(string keywordSegment, SchemaNode node, JsonElement instance, Marks? marks)
+    {
+        Push(ref _keywordPath, ref _keywordDepth, keywordSegment);
+        var valid = Evaluate(node, instance, marks);
+        _keywordDepth--;
+        return valid;
+    }
+
+    /// <summary>Evaluates a child schema against a property of the instance.</summary>
+    public bool EvaluateProperty(string keywordSegment, SchemaNode node, string property, JsonElement value)
+    {
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1));
+        var valid = EvaluateAt(keywordSegment, node, value, null);
+        _instanceDepth--;
+        return valid;
+    }
+
+    /// <summary>Evaluates a child schema against an item of the instance.</summary>
+    public bool EvaluateItem(string keywordSegment, SchemaNode node, int index, JsonElement value)
+    {
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index));
+        var valid = EvaluateAt(keywordSegment, node, value, null);
+        _instanceDepth--;
+        return valid;
+    }
+
+    /// <summary>Enters a reference; false when the same target is already being evaluated at the same instance location (a loop).</summary>
+    public bool TryEnterRef(SchemaNode target)
+    {
+        for (var i = _refDepth - 1; i >= 0 && _refs[i].InstanceDepth == _instanceDepth; i--)
+        {
+            if (ReferenceEquals(_refs[i].Target, target))
+            {
+                return false;
+            }
+        }
+
+        Push(ref _refs, ref _refDepth, new RefFrame(target, _instanceDepth));
+        return true;
+    }
+
+    public void ExitRef() => _refDepth--;
+
+    /// <summary>The outermost resource in the dynamic scope that declares <paramref name="anchor"/> as a <c>$dynamicAnchor</c>.</summary>
+    public SchemaNode? FindDynamicAnchor(string anchor)
+    {
+        for (var i = 0; i < _scopeDepth; i++)
+        {
+            if (_scope[i].DynamicAnchors.TryGetValue(anchor, out var node))
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stops collecting errors (for <c>not</c>, <c>if</c>, <c>contains</c>, whose subschema errors never surface); returns the previous mode.</summary>
+    public bool SuspendErrors()
+    {
+        var previous = Collecting;
+        Collecting = false;
+        return previous;
+    }
+
+    public void RestoreErrors(bool previous) => Collecting = previous;
+
+    /// <summary>Adds an error located at one property of the current instance.</summary>
+    public void AddPropertyError(Keyword keyword, string property, string message)
+    {
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1));
+        AddError(keyword, message);
+        _instanceDepth--;
+    }
+
+    /// <summary>Adds an error located at one item of the current instance.</summary>
+    public void AddItemError(Keyword keyword, int index, string message)
+    {
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index));
+        AddError(keyword, message);
+        _instanceDepth--;
+    }
+
+    public Marks? RentMarks(JsonElement instance)
+    {
+        var count = instance.ValueKind switch
+        {
+            JsonValueKind.Object => instance.GetPropertyCount(),
+            JsonValueKind.Array => instance.GetArrayLength(),
+            _ => -1,
+        };
+        if (count < 0)
+        {
+            return null;
+        }
+
+        if (_marksInUse == _marksPool.Count)
+        {
+            _marksPool.Add(new Marks());
+        }
+
+        var marks = _marksPool[_marksInUse++];
+        marks.Reset(count);
+        return marks;
+    }
+
+    /// <summary>Returns the most recently rented marks (rentals nest like a stack).</summary>
+    public void ReturnMarks(Marks? marks)
+    {
+        if (marks is not null)
+        {
+            _marksInUse--;
+        }
+    }
+
+    public int ErrorMark() => _total;
+
+    /// <summary>Forgets the errors recorded since <paramref name="mark"/>, e.g. those of an <c>anyOf</c> branch that did not matter.</summary>
+    public void Rollback(int mark)
+    {
+        if (_total > mark)
+        {
+            _total = mark;
+            if (_errors.Count > mark)
+            {
+                _errors.RemoveRange(mark, _errors.Count - mark);
+            }
+        }
+    }
+
+    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, message, keywordSuffix: true);
+
+    public void AddError(string keyword, string absoluteLocation, string message, bool keywordSuffix)
+    {
+        _total++;
+        if (_errors.Count >= _maxErrors)
+        {
+            return;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < _keywordDepth; i++)
+        {
+            builder.Append(_keywordPath[i]);
+        }
+
+        if (keywordSuffix)
+        {
+            builder.Append('/').Append(JsonPointer.Escape(keyword));
+        }
+
+        _errors.Add(new SchemaError(InstanceLocation(), builder.ToString(), absoluteLocation, keyword, message));
+    }
+
+    public string InstanceLocation()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < _instanceDepth; i++)
+        {
+            var segment = _instancePath[i];
+            builder.Append('/');
+            if (segment.Name is { } name)
+            {
+                builder.Append(JsonPointer.Escape(name));
+            }
+            else
+            {
+                builder.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Push<T>(ref T[] stack, ref int depth, T value)
+    {
+        if (depth == stack.Length)
+        {
+            Array.Resize(ref stack, stack.Length * 2);
+        }
+
+        stack[depth++] = value;
+    }
+
+    private readonly record struct InstanceSegment(string? Name, int Index);
+
+    private readonly record struct RefFrame(SchemaNode Target, int InstanceDepth);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Airgate.JsonSchema.Compilation;
+using Airgate.JsonSchema.Evaluation;
+
+namespace Airgate.JsonSchema.Keywords;
+
+/// <summary><c>additionalProperties</c>: properties named by neither <c>properties</c> nor <c>patternProperties</c>.</summary>
+internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, SchemaNode node, HashSet<string> named, Regex[] patterns) : Keyword("additionalProperties", absoluteLocation)
+{
+    public static Keyword Create(KeywordContext context)
+    {
+        var node = context.Subschema(context.Value, context.Segment);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        if (context.TryGetSibling("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                named.Add(property.Name);
+            }
+        }
+
+        var patterns = new List<Regex>();
+        if (context.TryGetSibling("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in patternProperties.EnumerateObject())
+            {
+                patterns.Add(context.Compiler.Regex(property.Name, context.Node.Pointer + "/patternProperties"));
+            }
+        }
+
+        return new AdditionalPropertiesKeyword(context.AbsoluteLocation, node, named, [.. patterns]);
+    }
+
+    public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        var valid = true;
+        var i = 0;
+        foreach (var property in instance.EnumerateObject())
+        {
+            var name = property.Name;
+            if (!named.Contains(name) && !MatchesAny(name))
+            {
+                marks?.Set(i);
+                if (node.Constant == false)
+                {
+                    if (evaluator.Collecting)
+                    {
+                        evaluator.AddPropertyError(this, name, $"property '{name}' is not allowed");
+                    }
+
+                    valid = false;
+                }
+                else if (!evaluator.EvaluateProperty("/additionalProperties", node, name, property.Value))
+                {
+                    valid = false;
+                }
+
+                if (!valid && !evaluator.Collecting)
+                {
+                    return false;
+                }
+            }
+
+            i++;
+        }
+
+        return valid;
+    }
+
+    private bool MatchesAny(string name)
+    {
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                if (pattern.IsMatch(name))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // patternProperties reports the timeout; here the property simply counts as not matched.
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Airgate.JsonSchema.Evaluation;
+
+namespace Airgate.JsonSchema.Keywords;
+
+/// <summary>One compiled keyword: immutable, evaluated many times, possibly from many threads at once.</summary>
+internal abstract class Keyword(string name, string absoluteLocation)
+{
+    public string Name { get; } = name;
+
+    public string AbsoluteLocation { get; } = absoluteLocation;
+
+    /// <summary>Evaluates the keyword; <paramref name="marks"/> (when not null) receives the properties or items it evaluated.</summary>
+    public abstract bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks);
+}

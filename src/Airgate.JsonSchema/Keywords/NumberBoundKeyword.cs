@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.Json;
+using System.Runtime.InteropServices;
+using Airgate.JsonSchema.Compilation;
+using Airgate.JsonSchema.Evaluation;
+using Airgate.JsonSchema.Numbers;
+
+namespace Airgate.JsonSchema.Keywords;
+
+/// <summary><c>minimum</c>, <c>exclusiveMinimum</c>, <c>maximum</c>, <c>exclusiveMaximum</c>: one class, as the four differ only in the comparison (exact, whatever the size of the numbers).</summary>
+internal sealed class NumberBoundKeyword(string name, string absoluteLocation, NumberValue limit, string limitText) : Keyword(name, absoluteLocation)
+{
+    public static Keyword Create(KeywordContext context)
+    {
+        if (context.Value.ValueKind != JsonValueKind.Number)
+        {
+            throw context.Invalid($"'{context.Name}' must be a number.");
+        }
+
+        return new NumberBoundKeyword(context.Name, context.AbsoluteLocation, NumberValue.From(context.Value), context.Value.GetRawText());
+    }
+
+    public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
+    {
+        if (instance.ValueKind != JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        var comparison = NumberValue.Compare(NumberValue.From(instance), limit);
+        var (valid, relation) = Name switch
+        {
+            "minimum" => (comparison >= 0, ">="),
+            "exclusiveMinimum" => (comparison > 0, ">"),
+            "maximum" => (comparison <= 0, "<="),
+            _ => (comparison < 0, "<"),
+        };
+        if (!valid && evaluator.Collecting)
+        {
+            evaluator.AddError(this, $"must be {relation} {limitText} but is {Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(instance))}");
+        }
+
+        return valid;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Airgate.JsonSchema.Compilation;
+using Airgate.JsonSchema.Evaluation;
+
+namespace Airgate.JsonSchema.Keywords;
+
+/// <summary><c>pattern</c>: a string must match the ECMA-262 regular expression somewhere.</summary>
+internal sealed class PatternKeyword(string absoluteLocation, Regex regex, string pattern) : Keyword("pattern", absoluteLocation)
+{
+    public static Keyword Create(KeywordContext context)
+    {
+        if (context.Value.ValueKind != JsonValueKind.String)
+        {
+            throw context.Invalid("'pattern' must be a string.");
+        }
+
+        var pattern = context.Value.GetString() ?? string.Empty;
+        return new PatternKeyword(context.AbsoluteLocation, context.Compiler.Regex(pattern, context.Node.Pointer + context.Segment), pattern);
+    }
+
+    public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
+    {
+        if (instance.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        if (RegexMatch.IsMatch(evaluator, this, regex, instance.GetString() ?? string.Empty, out var timedOut))
+        {
+            return true;
+        }
+
+        if (!timedOut && evaluator.Collecting)
+        {
+            evaluator.AddError(this, $"must match the pattern '{pattern}'");
+        }
+
+        return false;
+    }
+}

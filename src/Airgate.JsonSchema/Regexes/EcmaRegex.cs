@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Airgate.JsonSchema.Regexes;
+
+/// <summary>Translates ECMA-262 patterns to .NET ones where the two differ (\d, \w, $, ., astral characters); see the README for what remains different.</summary>
+internal static class EcmaRegex
+{
+    private const string AnyCodePoint = @"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\n\r\u2028\u2029])";
+
+    public static Regex Create(string pattern, TimeSpan timeout) =>
+        new(Translate(pattern), RegexOptions.CultureInvariant, timeout);
+
+    public static string Translate(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 16);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[++i];
+                switch (next)
+                {
+                    case 'd':
+                        builder.Append(inClass ? "0-9" : "[0-9]");
+                        break;
+                    case 'D':
+                        builder.Append(inClass ? @"\x00-/:-\uFFFF" : "[^0-9]");
+                        break;
+                    case 'w':
+                        builder.Append(inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]");
+                        break;
+                    case 'W':
+                        builder.Append(inClass ? @"\x00-/:-@\[-^`{-\uFFFF" : "[^a-zA-Z0-9_]");
+                        break;
+                    case 's':
+                        builder.Append(inClass ? @"\s\uFEFF" : @"[\s\uFEFF]");
+                        break;
+                    case 'S':
+                        builder.Append(inClass ? @"\S" : @"[^\s\uFEFF]");
+                        break;
+                    case 'u' when i + 1 < pattern.Length && pattern[i + 1] == '{':
+                        var close = pattern.IndexOf('}', i);
+                        if (close > 0 && int.TryParse(pattern.AsSpan(i + 2, close - i - 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var codePoint))
+                        {
+                            AppendCodePoint(builder, codePoint, inClass);
+                            i = close;
+                        }
+                        else
+                        {
+                            builder.Append(@"\u");
+                        }
+
+                        break;
+                    case 'p' or 'P' when i + 1 < pattern.Length && pattern[i + 1] == '{':
+                        var end = pattern.IndexOf('}', i);
+                        if (end < 0)
+                        {
+                            goto default;
+                        }
+
+                        builder.Append('\\').Append(next).Append('{').Append(UnicodeCategory(pattern[(i + 2)..end])).Append('}');
+                        i = end;
+                        break;
+                    default:
+                        builder.Append('\\').Append(next);
+                        break;
+                }
+            }
+            else if (inClass)
+            {
+                if (c == ']')
+                {
+                    inClass = false;
+                }
+                else if (c == '[')
+                {
+                    // A literal '[' in ECMA-262; .NET would read "-[" as class subtraction.
+                    builder.Append('\\');
+                }
+
+                builder.Append(c);
+            }
+            else if (c == '[')
+            {
+                if (pattern.AsSpan(i).StartsWith("[]"))
+                {
+                    // "[]" matches nothing in ECMA-262.
+                    builder.Append("(?!)");
+                    i++;
+                }
+                else if (pattern.AsSpan(i).StartsWith("[^]"))
+                {
+                    // "[^]" matches any character in ECMA-262.
+                    builder.Append(@"[\s\S]");
+                    i += 2;
+                }
+                else
+                {
+                    inClass = true;
+                    builder.Append(c);
+                    if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                    {
+                        builder.Append('^');
+                        i++;
+                    }
+                }
+            }
+            else if (c == '$')
+            {
+                builder.Append(@"(?!(?s:.))");
+            }
+            else if (c == '.')
+            {
+                builder.Append(AnyCodePoint);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]))
+            {
+                builder.Append("(?:").Append(c).Append(pattern[++i]).Append(')');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>ECMA-262 accepts long general-category names (<c>Letter</c>, <c>gc=Lu</c>); .NET only the short ones.</summary>
+    private static string UnicodeCategory(string name)
+    {
+        var value = name.StartsWith("gc=", StringComparison.Ordinal) ? name[3..]
+            : name.StartsWith("General_Category=", StringComparison.Ordinal) ? name[17..] : name;
+        return value switch
+        {
+            "Letter" => "L",
+            "Cased_Letter" => "L",
+            "Uppercase_Letter" => "Lu",
+            "Lowercase_Letter" => "Ll",
+            "Titlecase_Letter" => "Lt",
+            "Modifier_Letter" => "Lm",
+            "Other_Letter" => "Lo",
+            "Mark" or "Combining_Mark" => "M",
+            "Nonspacing_Mark" => "Mn",
+            "Spacing_Mark" => "Mc",
+            "Enclosing_Mark" => "Me",
+            "Number" => "N",
+            "Decimal_Number" or "digit" => "Nd",
+            "Letter_Number" => "Nl",
+            "Other_Number" => "No",
+            "Punctuation" or "punct" => "P",
+            "Connector_Punctuation" => "Pc",
+            "Dash_Punctuation" => "Pd",
+            "Open_Punctuation" => "Ps",
+            "Close_Punctuation" => "Pe",
+            "Initial_Punctuation" => "Pi",
+            "Final_Punctuation" => "Pf",
+            "Other_Punctuation" => "Po",
+            "Symbol" => "S",
+            "Math_Symbol" => "Sm",
+            "Currency_Symbol" => "Sc",
+            "Modifier_Symbol" => "Sk",
+            "Other_Symbol" => "So",
+            "Separator" => "Z",
+            "Space_Separator" => "Zs",
+            "Line_Separator" => "Zl",
+            "Paragraph_Separator" => "Zp",
+            "Other" => "C",
+            "Control" or "cntrl" => "Cc",
+            "Format" => "Cf",
+            "Surrogate" => "Cs",
+            "Private_Use" => "Co",
+            "Unassigned" => "Cn",
+            _ => value,
+        };
+    }
+
+    private static void AppendCodePoint(StringBuilder builder, int codePoint, bool inClass)
+    {
+        if (codePoint <= 0xFFFF)
+        {
+            builder.Append(@"\u").Append(codePoint.ToString("X4", CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var text = char.ConvertFromUtf32(codePoint);
+        builder.Append(inClass ? text : "(?:" + text + ")");
+    }
+}
