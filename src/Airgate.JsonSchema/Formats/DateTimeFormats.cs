@@ -89,7 +89,8 @@ internal static partial class DateTimeFormats
 
     public static bool IsDuration(string value) => DurationPattern().IsMatch(value);
 
-    [GeneratedRegex(@"^P(?:[0-9]+W|(?=[0-9T])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+S)?)?)\z", RegexOptions.CultureInvariant)]
+    // RFC 3339 Appendix A: a year may be followed by months then days, an hour by minutes then seconds, never skipping one.
+    [GeneratedRegex(@"^P(?:[0-9]+W|(?:(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S)))\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     private static bool TryDigits(string value, int start, int length, out int number)

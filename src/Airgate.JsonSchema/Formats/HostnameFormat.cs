@@ -31,7 +31,7 @@ internal static class HostnameFormat
 
             if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
             {
-                if (!label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) || !IsValidALabel(label))
+                if (!label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) || !TryDecodeALabel(label, out _))
                 {
                     return false;
                 }
@@ -43,15 +43,39 @@ internal static class HostnameFormat
 
     public static bool IsIdnHostname(string value)
     {
-        if (value.Length == 0 || value.Any(c => c is '\u3002' or '\uFF0E' or '\uFF61') && value.Length == 1)
+        var labels = value.Split(['.', '\u3002', '\uFF0E', '\uFF61']);
+        var unicodeLabels = new List<string>(labels.Length);
+        foreach (var label in labels)
+        {
+            if (label.Length == 0)
+            {
+                return false;
+            }
+
+            var unicode = label;
+            if (label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!TryDecodeALabel(label, out unicode))
+                {
+                    return false;
+                }
+            }
+            else if (label.Any(c => c > 127) && !IdnaRules.IsValidULabel(label))
+            {
+                return false;
+            }
+
+            unicodeLabels.Add(unicode);
+        }
+
+        if (!IdnaRules.SatisfiesBidi(unicodeLabels))
         {
             return false;
         }
 
         try
         {
-            var ascii = Idn.GetAscii(value);
-            return IsHostname(ascii);
+            return IsHostname(Idn.GetAscii(string.Join('.', labels)));
         }
         catch (ArgumentException)
         {
@@ -59,11 +83,26 @@ internal static class HostnameFormat
         }
     }
 
-    private static bool IsValidALabel(string label)
+    /// <summary>An A-label must be canonical punycode of a non-ASCII U-label that itself keeps to IDNA2008.</summary>
+    private static bool TryDecodeALabel(string label, out string unicode)
     {
         try
         {
-            var unicode = Idn.GetUnicode(label);
+            unicode = Idn.GetUnicode(label);
+        }
+        catch (ArgumentException)
+        {
+            unicode = label;
+            return false;
+        }
+
+        if (!unicode.Any(c => c > 127) || !IdnaRules.IsValidULabel(unicode) || !IdnaRules.SatisfiesBidi([unicode]))
+        {
+            return false;
+        }
+
+        try
+        {
             return string.Equals(Idn.GetAscii(unicode), label, StringComparison.OrdinalIgnoreCase);
         }
         catch (ArgumentException)

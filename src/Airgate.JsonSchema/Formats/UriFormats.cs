@@ -68,30 +68,71 @@ internal static class UriFormats
 
     public static bool IsUriTemplate(string value)
     {
-        var inExpression = false;
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             if (c == '{')
             {
-                if (inExpression)
+                var close = value.IndexOf('}', i);
+                if (close < 0 || !IsExpression(value[(i + 1)..close]))
                 {
                     return false;
                 }
 
-                inExpression = true;
+                i = close;
             }
-            else if (c == '}')
+            else if (c == '%')
             {
-                if (!inExpression)
+                if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
                 {
                     return false;
                 }
 
-                inExpression = false;
+                i += 2;
+            }
+            else if (c <= ' ' || c == '\u007F' || "\"<>\\^`{|}".Contains(c))
+            {
+                return false;
             }
         }
 
-        return !inExpression;
+        return true;
+    }
+
+    /// <summary>RFC 6570: an optional operator, then comma-separated variable names with an optional <c>*</c> or <c>:1..9999</c>.</summary>
+    private static bool IsExpression(string expression)
+    {
+        if (expression.Length > 0 && "+#./;?&".Contains(expression[0]))
+        {
+            expression = expression[1..];
+        }
+
+        foreach (var spec in expression.Split(','))
+        {
+            var name = spec;
+            if (spec.EndsWith('*'))
+            {
+                name = spec[..^1];
+            }
+            else if (spec.IndexOf(':') is var colon and >= 0)
+            {
+                var length = spec[(colon + 1)..];
+                if (length.Length is 0 or > 4 || length[0] == '0' || !length.All(char.IsAsciiDigit))
+                {
+                    return false;
+                }
+
+                name = spec[..colon];
+            }
+
+            if (name.Length == 0 || name[0] == '.' || name[^1] == '.' || name.Contains("..", StringComparison.Ordinal)
+                || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '.' or '%'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsScheme(string scheme) =>
@@ -120,7 +161,7 @@ internal static class UriFormats
             }
 
             var literal = authority[1..close];
-            if (!(IpFormats.IsIPv6(literal) || (literal.StartsWith('v') && literal.Contains('.'))))
+            if (!(IpFormats.IsIPv6(literal) || (literal.Length > 0 && literal[0] is 'v' or 'V' && literal.Contains('.'))))
             {
                 return false;
             }

@@ -109,6 +109,10 @@ internal static class EcmaRegex
                     }
                 }
             }
+            else if (c == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?' && !IsEcmaGroup(pattern, i + 2))
+            {
+                throw new ArgumentException($"'(?{pattern[i + 2]}' at offset {i} is not ECMA-262 syntax (inline flags and comments are not allowed).", nameof(pattern));
+            }
             else if (c == '$')
             {
                 builder.Append(@"(?!(?s:.))");
@@ -129,6 +133,10 @@ internal static class EcmaRegex
 
         return builder.ToString();
     }
+
+    /// <summary>ECMA-262 groups after "(?": non-capturing, look-arounds and named groups.</summary>
+    private static bool IsEcmaGroup(string pattern, int at) =>
+        pattern[at] is ':' or '=' or '!' || (pattern[at] == '<' && at + 1 < pattern.Length);
 
     /// <summary>ECMA-262 accepts long general-category names (<c>Letter</c>, <c>gc=Lu</c>); .NET only the short ones.</summary>
     private static string UnicodeCategory(string name)
