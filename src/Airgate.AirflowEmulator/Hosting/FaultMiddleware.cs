@@ -10,10 +10,15 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
     {
         var method = context.Request.Method;
         var path = RequestRecorder.RawTarget(context).Split('?', 2)[0];
+
+        // A delayed or hanging request ends when the client gives up or the emulator stops, whichever is first,
+        // so disposing the emulator never waits for the host's shutdown timeout.
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var endOfRequest = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var latency = faults.LatencyFor(method, path);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, context.RequestAborted);
+            await Task.Delay(latency, endOfRequest.Token);
         }
 
         switch (faults.Take(method, path))
@@ -37,7 +42,10 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
                 await context.Response.WriteAsync("{\"dag_runs\": [{\"dag_id\": <html>garbage", context.RequestAborted);
                 break;
             case { Kind: RequestFaultKind.Hang }:
-                await HangAsync(context.RequestAborted);
+                await HangAsync(endOfRequest.Token);
+
+                // A hang never answers: whoever ends it (client or shutdown) sees the connection go.
+                context.Abort();
                 break;
             case { Kind: RequestFaultKind.LoseAnswer } fault:
                 await LoseAnswerAsync(context, next, fault.How);

@@ -92,4 +92,26 @@ public sealed class KestrelTests
         // Kestrel's request line limit (8 KiB) answers 414 before the emulator sees it.
         response.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.RequestUriTooLong);
     }
+
+    [Fact]
+    public async Task DisposeAsync_WithAHangingRequest_EndsItAndStops()
+    {
+        var emulator = new AirflowEmulator(new EmulatorOptions(), new ManualTimeProvider());
+        using var client = new HttpClient { BaseAddress = await emulator.StartAsync() };
+        emulator.Faults.Hang(HttpMethod.Get, "/api/v2/version");
+        var hanging = client.GetAsync("api/v2/version");
+
+        while (emulator.Requests.Count == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        await emulator.DisposeAsync();
+
+        await Should.ThrowAsync<Exception>(async () =>
+        {
+            using var response = await hanging;
+            response.EnsureSuccessStatusCode();
+        });
+    }
 }
