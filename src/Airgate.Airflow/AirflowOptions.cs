@@ -41,9 +41,12 @@ public sealed record AirflowOptions
     /// <summary>True when a static <see cref="Token"/> is configured instead of a login.</summary>
     public bool UsesStaticToken => !string.IsNullOrEmpty(Token);
 
-    /// <summary>The time allowed for a whole call: <see cref="TotalTimeout"/>, or every attempt plus its delay.</summary>
+    /// <summary>The time allowed for a whole call: <see cref="TotalTimeout"/>, or every attempt plus the longest delays between them and a second to spare.</summary>
     public TimeSpan EffectiveTotalTimeout =>
-        TotalTimeout ?? (RequestTimeout * (MaxRetries + 1)) + (RetryDelay * Math.Pow(2, MaxRetries + 1));
+        TotalTimeout ?? (RequestTimeout * (MaxRetries + 1)) + (MaxRetryDelay * MaxRetries) + TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two attempts.</summary>
+    internal static TimeSpan MaxRetryDelay => TimeSpan.FromSeconds(5);
 
     // Records print every property: keep the secrets out of ToString, and so out of any log that prints the options.
     private bool PrintMembers(StringBuilder builder)

@@ -275,6 +275,7 @@ internal sealed partial class AirflowClient : IAirflowClient
 
     private async Task<AirflowResult<T>> SendAsync<T>(HttpMethod method, AirflowRequestPath path, object? body, bool anonymous, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var call = new Call(method, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AirflowJson.Options), anonymous);
         var started = _time.GetTimestamp();
         using var totalTimeout = new CancellationTokenSource(_options.EffectiveTotalTimeout, _time);
@@ -405,7 +406,7 @@ internal sealed partial class AirflowClient : IAirflowClient
             {
                 MaxRetryAttempts = _options.MaxRetries,
                 Delay = _options.RetryDelay,
-                MaxDelay = TimeSpan.FromSeconds(5),
+                MaxDelay = AirflowOptions.MaxRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsTransient: true }),

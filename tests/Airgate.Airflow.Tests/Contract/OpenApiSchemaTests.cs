@@ -85,4 +85,28 @@ public sealed class OpenApiSchemaTests
     [Fact]
     public void ValidateResponse_OlderSpec_UsesItsOwnSchemas() =>
         Specs.V302.ValidateResponse("GET", "/api/v2/version", 200, """{"version":"3.0.2","git_version":null}""").ShouldBeEmpty();
+
+    [Fact]
+    public async Task ValidateExchange_RecordedAnswer_ChecksRequestAndResponse()
+    {
+        using var answer = new StubAnswer("""{"git_version":null}""");
+        var recorder = new RecordingHandler(answer);
+        using var client = new HttpClient(recorder);
+
+        using var response = await client.GetAsync(new Uri("http://emulator/api/v2/version?x=1"));
+
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"git_version":null}""");
+        var exchange = recorder.Exchanges.ShouldHaveSingleItem();
+        exchange.Status.ShouldBe(200);
+        var problems = Spec.ValidateExchange(exchange);
+        problems.Count.ShouldBe(2);
+        problems.ShouldContain(p => p.Contains("'x' is not declared"));
+        problems.ShouldContain(p => p.Contains("'version'"));
+    }
+
+    private sealed class StubAnswer(string json) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+    }
 }

@@ -124,6 +124,16 @@ public sealed class OpenApiContract
         return problems;
     }
 
+    /// <summary>Checks a recorded request and the answer it got, e.g. an emulator's, in one list.</summary>
+    public IReadOnlyList<string> ValidateExchange(RecordedExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        return [
+            .. ValidateRequest(exchange.Request),
+            .. ValidateResponse(exchange.Request.Method.Method, exchange.Request.Path, exchange.Status, exchange.ResponseBody),
+        ];
+    }
+
     /// <summary>Checks a response: its status is documented (or <c>default</c> is) and its body is valid against that response's schema.</summary>
     public IReadOnlyList<string> ValidateResponse(string method, string path, int status, string? body)
     {
