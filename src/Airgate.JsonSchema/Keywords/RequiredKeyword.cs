@@ -7,8 +7,8 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary><c>required</c>: the object must have every listed property.</summary>
 internal sealed class RequiredKeyword(string absoluteLocation, string[] names) : Keyword("required", absoluteLocation)
 {
-    // Long lists are checked in one pass over the object instead of one property search per name.
-    private readonly PropertyLookup<int>? _positions = names.Length is > 2 and <= 64
+    // Checked in one pass over the object: JsonElement.TryGetProperty transcodes the name and scans the object for every call.
+    private readonly PropertyLookup<int>? _positions = names.Length is > 0 and <= 64
         ? new PropertyLookup<int>(names.Distinct(StringComparer.Ordinal).Select((n, i) => KeyValuePair.Create(n, i)))
         : null;
 
