@@ -26,10 +26,11 @@ public sealed class AirflowEmulator : IAsyncDisposable
     private WebApplication? _kestrel;
     private WebApplication? _inMemory;
 
-    /// <summary>Loads the fixtures and generated DAGs; throws <see cref="InvalidDataException"/> on a bad fixture.</summary>
+    /// <summary>Loads the fixtures and generated DAGs; throws <see cref="InvalidDataException"/> on a bad fixture and <see cref="ArgumentException"/> on bad options (every problem listed).</summary>
     public AirflowEmulator(EmulatorOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
         var time = timeProvider ?? TimeProvider.System;
         Faults = new EmulatorFaults(time);
         _progression = new RunProgression(options, Faults);
@@ -82,7 +83,7 @@ public sealed class AirflowEmulator : IAsyncDisposable
             app = _inMemory;
         }
 
-        return new LostAnswerHandler(app.GetTestServer().CreateHandler());
+        return new InMemoryTransportHandler(app.GetTestServer().CreateHandler());
     }
 
     /// <summary>A valid access token for <paramref name="username"/> (the configured user by default), as <c>POST /auth/token</c> would give.</summary>
@@ -157,6 +158,40 @@ public sealed class AirflowEmulator : IAsyncDisposable
                 await app.StopAsync();
                 await app.DisposeAsync();
             }
+        }
+    }
+
+    private static void Validate(EmulatorOptions options)
+    {
+        var problems = new List<string>();
+        if (options.TaskDuration <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(EmulatorOptions.TaskDuration)} must be positive (got {options.TaskDuration}).");
+        }
+
+        if (options.QueueDelay < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(EmulatorOptions.QueueDelay)} must not be negative (got {options.QueueDelay}).");
+        }
+
+        if (options.TokenLifetime <= TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(EmulatorOptions.TokenLifetime)} must be positive (got {options.TokenLifetime}).");
+        }
+
+        if (options.MaximumPageLimit < 1)
+        {
+            problems.Add($"{nameof(EmulatorOptions.MaximumPageLimit)} must be at least 1 (got {options.MaximumPageLimit}).");
+        }
+
+        if (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password))
+        {
+            problems.Add($"{nameof(EmulatorOptions.Username)} and {nameof(EmulatorOptions.Password)} must not be empty.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid emulator options: " + string.Join(" ", problems), nameof(options));
         }
     }
 

@@ -3,17 +3,22 @@ namespace Airgate.AirflowEmulator.Hosting;
 /// <summary>Applies <see cref="EmulatorFaults"/> to each request: latency, canned statuses, garbage, hangs and lost answers.</summary>
 internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
 {
-    /// <summary>Tells <see cref="LostAnswerHandler"/> (in-memory host) to turn this response into a dropped connection.</summary>
+    /// <summary>Tells <see cref="InMemoryTransportHandler"/> (in-memory host) to turn this response into a dropped connection.</summary>
     public const string DropMarker = "X-Airgate-Emulator-Drop-Connection";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var method = context.Request.Method;
         var path = RequestRecorder.RawTarget(context).Split('?', 2)[0];
+
+        // A delayed or hanging request ends when the client gives up or the emulator stops, whichever is first,
+        // so disposing the emulator never waits for the host's shutdown timeout.
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var endOfRequest = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var latency = faults.LatencyFor(method, path);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, context.RequestAborted);
+            await Task.Delay(latency, endOfRequest.Token);
         }
 
         switch (faults.Take(method, path))
@@ -37,8 +42,9 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
                 await context.Response.WriteAsync("{\"dag_runs\": [{\"dag_id\": <html>garbage", context.RequestAborted);
                 break;
             case { Kind: RequestFaultKind.Hang }:
-                await HangAsync(context.RequestAborted);
-                // Never answer a hung request, even after the client gave up: an in-memory client could read it.
+                await HangAsync(endOfRequest.Token);
+
+                // A hang never answers: whoever ends it (client or shutdown) sees the connection go.
                 context.Abort();
                 break;
             case { Kind: RequestFaultKind.LoseAnswer } fault:

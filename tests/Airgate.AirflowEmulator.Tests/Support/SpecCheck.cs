@@ -1,7 +1,25 @@
+using Airgate.Testing;
+using Airgate.Testing.OpenApi;
+
 namespace Airgate.AirflowEmulator.Tests.Support;
 
-/// <summary>The contract check every checked response goes through (wired to the OpenAPI contract checker).</summary>
+/// <summary>
+/// Every checked response goes through the Airflow 3.2.1 contract. Routes outside the spec (<c>/auth/token</c>,
+/// unmatched paths) are not the spec's business and pass unchecked.
+/// </summary>
 internal static class SpecCheck
 {
-    public static IReadOnlyList<string> Problems(string method, string pathAndQuery, int status, string body) => [];
+    private static readonly Lazy<OpenApiContract> Contract = new(() =>
+        OpenApiContract.Load(RepositoryPaths.InShared("airflow", "openapi", "airflow-3.2.1-v2.yaml")));
+
+    public static IReadOnlyList<string> Problems(string method, string pathAndQuery, int status, string body)
+    {
+        var path = pathAndQuery.Split('?', 2)[0];
+        if (!path.StartsWith("/api/v2/", StringComparison.Ordinal) || Contract.Value.FindOperation(method, path) is null)
+        {
+            return [];
+        }
+
+        return Contract.Value.ValidateResponse(method, pathAndQuery, status, body);
+    }
 }
