@@ -14,7 +14,7 @@ internal static class SchemaChecks
         var result = MetaSchemas.Validate(file.Profile.ParametersSchema);
         foreach (var error in result.Errors)
         {
-            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message} (meta-schema keyword {error.KeywordLocation})."));
+            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message}"));
         }
 
         return result.IsValid;
