@@ -37,7 +37,7 @@ internal static class SchemaChecks
     /// Checks every <c>default</c> and <c>const</c> in the profile's own schema against the subschema that holds it,
     /// evaluated inside the resolved document so its <c>$ref</c>s into inherited <c>$defs</c> work.
     /// </summary>
-    public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems)
+    public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems, bool reportCompileFailures)
     {
         var before = problems.Count;
         var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText());
@@ -71,7 +71,11 @@ internal static class SchemaChecks
             }
             catch (InvalidSchemaException exception)
             {
-                problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                if (reportCompileFailures)
+                {
+                    problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                }
+
                 continue;
             }
 

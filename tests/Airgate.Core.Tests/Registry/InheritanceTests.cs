@@ -98,4 +98,19 @@ public sealed class InheritanceTests
         resolved.GetProperty("$defs").EnumerateObject().Select(p => p.Name).ShouldBe(["sample"]);
         resolved.GetProperty("properties").GetProperty("backup_sample").GetProperty("$ref").GetString().ShouldBe("#/properties/sample");
     }
+
+    [Fact]
+    public void Resolve_ParentWithId_DropsItSoLocalRefsStillResolve()
+    {
+        var snapshot = Files.Load(
+            ("b.json", Files.Native("b", """{"$id": "https://example.org/b.json", "properties": {"x": {"$ref": "#/$defs/x"}}, "$defs": {"x": {"type": "integer", "default": 3}}}""", runnable: false)),
+            ("c.json", Files.Native("c", """{"allOf": [{"$ref": "#/$defs/b"}], "properties": {"y": {"$ref": "#/$defs/x"}}}""", inherits: """["b"]""")));
+
+        snapshot.Problems.ShouldBeEmpty();
+        var child = snapshot.ProfilesById["c"];
+        child.ResolvedSchema.GetProperty("$defs").GetProperty("b").TryGetProperty("$id", out _).ShouldBeFalse();
+        RefWalker.Unresolved(child.ResolvedSchema).ShouldBeEmpty();
+        child.Validator.IsValid(Json.Parse("""{"x": 1, "y": 2}""")).ShouldBeTrue();
+        child.Validator.IsValid(Json.Parse("""{"x": "one"}""")).ShouldBeFalse();
+    }
 }

@@ -129,6 +129,14 @@ public sealed class RegistryProblemTests
     }
 
     [Fact]
+    public void Load_BadRegexAndBadDefault_ReportsBoth()
+    {
+        var snapshot = Files.Load(("bad.json", Files.Native("a", """{"properties": {"p": {"type": "string", "pattern": "(["}, "q": {"type": "string", "pattern": "^a+$", "default": "b"}}}""")));
+
+        snapshot.Problems.Select(p => p.Pointer).ShouldBe(["/parameters_schema/properties/p/pattern", "/parameters_schema/properties/q/default"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Load_OneBrokenFile_KeepsEverythingElse()
     {
         var snapshot = Files.Load(
