@@ -12,7 +12,7 @@ public sealed record PreparedTrigger
     /// <summary>The exact conf for Airflow (what a dry run answers); null when there are errors.</summary>
     public JsonObject? Conf { get; init; }
 
-    /// <summary>SHA-256 of the normalised request; set whenever the body parsed, even if its parameters are invalid.</summary>
+    /// <summary>SHA-256 of the normalised request; set whenever the body parsed cleanly, even if its parameters are invalid.</summary>
     public string? Fingerprint { get; init; }
 
     public IReadOnlyList<ValidatedPipeline> Pipelines { get; init; } = [];

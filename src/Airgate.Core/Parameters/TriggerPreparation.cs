@@ -29,11 +29,12 @@ public static class TriggerPreparation
             return new PreparedTrigger { Errors = parsed.Errors };
         }
 
-        var fingerprint = RequestFingerprint.Compute(dagId, request);
+        // Parameters of the pipelines that did resolve are checked even when the request has other errors: one answer, every error.
         var validated = ParameterValidator.Validate(request, dagParams);
-        if (!validated.IsValid)
+        var fingerprint = parsed.Errors.Count == 0 ? RequestFingerprint.Compute(dagId, request) : null;
+        if (parsed.Errors.Count > 0 || !validated.IsValid)
         {
-            return new PreparedTrigger { Request = request, Errors = validated.Errors, Fingerprint = fingerprint };
+            return new PreparedTrigger { Request = parsed.Errors.Count == 0 ? request : null, Errors = [.. parsed.Errors, .. validated.Errors], Fingerprint = fingerprint };
         }
 
         var conf = request.Form == TriggerRequestForm.DagParams

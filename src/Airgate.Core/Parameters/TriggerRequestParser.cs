@@ -12,6 +12,9 @@ namespace Airgate.Core.Parameters;
 /// Reads a trigger body (native <c>pipelines</c>, compatible <c>pipelineConfigs</c>, or Airflow <c>params</c>) into a
 /// <see cref="TriggerRequest"/>, collecting every error. Unknown top-level fields are errors (a mistyped
 /// <c>pipeline</c> must not be silently ignored); a client-sent <c>airgate</c> block is dropped, never trusted.
+/// With errors, the request may still come back holding the pipelines that did resolve, so their parameters can be
+/// checked in the same answer. A pipeline sent without parameters is kept with null parameters: the validator
+/// decides whether that is an error (it is when the pipeline has required parameters).
 /// </summary>
 public static partial class TriggerRequestParser
 {
@@ -37,9 +40,7 @@ public static partial class TriggerRequestParser
         var request = manifest is null
             ? ReadDagParams(body, errors)
             : ReadPipelines(body, registry, manifest, errors);
-        return errors.Count == 0 && request is not null
-            ? new(request with { Note = note, LogicalDate = logicalDate }, errors)
-            : new(null, errors);
+        return new(request is null ? null : request with { Note = note, LogicalDate = logicalDate }, errors);
     }
 
     private static TriggerRequest? ReadDagParams(JsonElement body, List<ParameterError> errors)
@@ -85,6 +86,7 @@ public static partial class TriggerRequestParser
             ? PipelineEntries.FromConfigs(compatible, registry, errors)
             : PipelineEntries.FromMap(native, hasNative, errors);
         var given = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (registry.FindProfile(entry.Reference) is not { } profile)
@@ -103,6 +105,7 @@ public static partial class TriggerRequestParser
             {
                 errors.Add(new(profile.Id, string.Empty, RequestKeywords.Type, $"The parameters of '{entry.Reference}' must be a JSON object."));
                 given[profile.Id] = null;
+                unreadable.Add(profile.Id);
             }
             else
             {
@@ -113,6 +116,7 @@ public static partial class TriggerRequestParser
         }
 
         var pipelines = registry.PipelinesOf(manifest)
+            .Where(profile => !unreadable.Contains(profile.Id))
             .Select(profile => new PipelineRequest(profile, given.GetValueOrDefault(profile.Id)))
             .ToList();
         return new TriggerRequest { Form = hasCompatible ? TriggerRequestForm.PipelineConfigs : TriggerRequestForm.Pipelines, Pipelines = pipelines };

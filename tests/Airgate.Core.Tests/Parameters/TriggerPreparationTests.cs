@@ -50,4 +50,20 @@ public sealed class TriggerPreparationTests
         prepared.IsValid.ShouldBeTrue(string.Join("\n", prepared.Errors));
         prepared.Conf?.ToJsonString().ShouldBe("""{"accession":"GCF_1.1","source":"ncbi","airgate":{"triggering_user_id":"u-17","triggering_user_name":"Ada Lovelace"}}""");
     }
+
+    [Fact]
+    public void Prepare_RequestErrorsAndParameterErrors_AreAnsweredTogether()
+    {
+        var body = Fixtures.Element("""{"pipelines": {"ghost": {}, "fastqc-0.12.1": {"reads": [], "threads": 99}}}""");
+
+        var prepared = TriggerPreparation.Prepare("bactopia_amr_analysis", body, Fixtures.Examples, Fixtures.AmrAnalysis, null, Ada);
+
+        prepared.IsValid.ShouldBeFalse();
+        prepared.Fingerprint.ShouldBeNull();
+        var errors = prepared.Errors.Select(e => (e.Pipeline, e.Pointer, e.Keyword)).ToList();
+        errors.ShouldContain(("ghost", "", RequestKeywords.UnknownPipeline));
+        errors.ShouldContain((Fixtures.FastQc, "/reads", "minItems"));
+        errors.ShouldContain((Fixtures.FastQc, "/threads", "maximum"));
+        errors.ShouldContain((Fixtures.AmrFinder, "", RequestKeywords.Required));
+    }
 }
