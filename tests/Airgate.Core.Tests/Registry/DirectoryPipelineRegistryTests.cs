@@ -10,9 +10,9 @@ public sealed class DirectoryPipelineRegistryTests
 {
     private static readonly TimeSpan PollCap = TimeSpan.FromSeconds(30);
 
-    private static ServiceProvider Services(string? path, CapturingLoggerProvider? logs = null)
+    private static ServiceProvider Services(string? path, CapturingLoggerProvider? logs = null, string? pollInterval = null)
     {
-        var settings = new Dictionary<string, string?> { ["Airgate:Registry:ReloadDelay"] = "00:00:00.050" };
+        var settings = new Dictionary<string, string?> { ["Airgate:Registry:ReloadDelay"] = "00:00:00.050", ["Airgate:Registry:PollInterval"] = pollInterval };
         if (path is not null)
         {
             settings["Airgate:Registry:Path"] = path;
@@ -99,6 +99,22 @@ public sealed class DirectoryPipelineRegistryTests
 
         var reloaded = await WaitFor(registry, s => s.Profiles.Count == 1);
         reloaded.Profiles[0].Id.ShouldBe("a");
+    }
+
+    [Fact]
+    public async Task Registry_Polling_SeesAnEditedFile()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("a.json", Files.Native("a", version: "1"));
+        var logs = new CapturingLoggerProvider();
+        await using var provider = Services(directory.Path, logs, pollInterval: "00:00:00.100");
+        var registry = provider.GetRequiredService<IPipelineRegistry>();
+
+        directory.Write("a.json", Files.Native("a", version: "2.0.0-edited"));
+
+        var reloaded = await WaitFor(registry, s => s.ProfilesById.TryGetValue("a", out var p) && p.Profile.Version == "2.0.0-edited");
+        reloaded.Problems.ShouldBeEmpty();
+        logs.Entries.ShouldContain(e => e.Message.Contains("Looking for registry changes", StringComparison.Ordinal));
     }
 
     [Fact]
