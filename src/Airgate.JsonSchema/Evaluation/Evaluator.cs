@@ -56,7 +56,8 @@ internal sealed class Evaluator
             return constant;
         }
 
-        if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe runs every 8 levels: a level uses far less than the 64 KiB it guarantees.
+        if (_depth >= MaxDepth || ((_depth & 7) == 7 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             if (Collecting)
             {
@@ -109,16 +110,40 @@ internal sealed class Evaluator
     /// <summary>Evaluates a child schema reached through <paramref name="keywordSegment"/> (e.g. <c>/allOf/0</c>) against the same instance.</summary>
     public bool EvaluateAt(string keywordSegment, SchemaNode node, JsonElement instance, Marks? marks)
     {
+        // Locations matter only for errors; the fast path skips recording them.
+        if (!Collecting)
+        {
+            return Evaluate(node, instance, marks);
+        }
+
         Push(ref _keywordPath, ref _keywordDepth, keywordSegment);
         var valid = Evaluate(node, instance, marks);
         _keywordDepth--;
         return valid;
     }
 
-    /// <summary>Evaluates a child schema against a property of the instance.</summary>
+    /// <summary>Evaluates a child schema against a property of the instance; the name is only read if an error needs it.</summary>
+    public bool EvaluateProperty(string keywordSegment, SchemaNode node, JsonProperty property)
+    {
+        if (!Collecting)
+        {
+            // Only the depth is needed (for loop detection); the path itself is for error reports.
+            _instanceDepth++;
+            var fast = Evaluate(node, property.Value, null);
+            _instanceDepth--;
+            return fast;
+        }
+
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, -1, property));
+        var valid = EvaluateAt(keywordSegment, node, property.Value, null);
+        _instanceDepth--;
+        return valid;
+    }
+
+    /// <summary>Evaluates a child schema against a value located at a property name (e.g. the name itself, for <c>propertyNames</c>).</summary>
     public bool EvaluateProperty(string keywordSegment, SchemaNode node, string property, JsonElement value)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1));
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1, default));
         var valid = EvaluateAt(keywordSegment, node, value, null);
         _instanceDepth--;
         return valid;
@@ -127,7 +152,15 @@ internal sealed class Evaluator
     /// <summary>Evaluates a child schema against an item of the instance.</summary>
     public bool EvaluateItem(string keywordSegment, SchemaNode node, int index, JsonElement value)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index));
+        if (!Collecting)
+        {
+            _instanceDepth++;
+            var fast = Evaluate(node, value, null);
+            _instanceDepth--;
+            return fast;
+        }
+
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index, default));
         var valid = EvaluateAt(keywordSegment, node, value, null);
         _instanceDepth--;
         return valid;
@@ -177,7 +210,7 @@ internal sealed class Evaluator
     /// <summary>Adds an error located at one property of the current instance.</summary>
     public void AddPropertyError(Keyword keyword, string property, string message)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1));
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1, default));
         AddError(keyword, message);
         _instanceDepth--;
     }
@@ -185,7 +218,7 @@ internal sealed class Evaluator
     /// <summary>Adds an error located at one item of the current instance.</summary>
     public void AddItemError(Keyword keyword, int index, string message)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index));
+        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index, default));
         AddError(keyword, message);
         _instanceDepth--;
     }
@@ -268,9 +301,9 @@ internal sealed class Evaluator
         {
             var segment = _instancePath[i];
             builder.Append('/');
-            if (segment.Name is { } name)
+            if (segment.Index < 0)
             {
-                builder.Append(JsonPointer.Escape(name));
+                builder.Append(JsonPointer.Escape(segment.Name ?? segment.Property.Name));
             }
             else
             {
@@ -291,7 +324,8 @@ internal sealed class Evaluator
         stack[depth++] = value;
     }
 
-    private readonly record struct InstanceSegment(string? Name, int Index);
+    /// <summary>One step of the instance location: a property (by name, or as the property itself so its name is read lazily) or an item index.</summary>
+    private readonly record struct InstanceSegment(string? Name, int Index, JsonProperty Property);
 
     private readonly record struct RefFrame(SchemaNode Target, int InstanceDepth);
 }

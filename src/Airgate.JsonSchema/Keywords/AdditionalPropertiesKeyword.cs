@@ -6,17 +6,17 @@ using Airgate.JsonSchema.Evaluation;
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>additionalProperties</c>: properties named by neither <c>properties</c> nor <c>patternProperties</c>.</summary>
-internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, SchemaNode node, HashSet<string> named, Regex[] patterns) : Keyword("additionalProperties", absoluteLocation)
+internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, SchemaNode node, PropertyLookup<bool> named, Regex[] patterns) : Keyword("additionalProperties", absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
         var node = context.Subschema(context.Value, context.Segment);
-        var named = new HashSet<string>(StringComparer.Ordinal);
+        var named = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (context.TryGetSibling("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in properties.EnumerateObject())
             {
-                named.Add(property.Name);
+                named[property.Name] = true;
             }
         }
 
@@ -29,7 +29,7 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
             }
         }
 
-        return new AdditionalPropertiesKeyword(context.AbsoluteLocation, node, named, [.. patterns]);
+        return new AdditionalPropertiesKeyword(context.AbsoluteLocation, node, new PropertyLookup<bool>(named), [.. patterns]);
     }
 
     public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
@@ -43,9 +43,9 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
         var i = 0;
         foreach (var property in instance.EnumerateObject())
         {
-            var name = property.Name;
-            if (!named.Contains(name) && !MatchesAny(name))
+            if (!named.Contains(property) && !MatchesAny(property))
             {
+                var name = property.Name;
                 marks?.Set(i);
                 if (node.Constant == false)
                 {
@@ -56,7 +56,7 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
 
                     valid = false;
                 }
-                else if (!evaluator.EvaluateProperty("/additionalProperties", node, name, property.Value))
+                else if (!evaluator.EvaluateProperty("/additionalProperties", node, property))
                 {
                     valid = false;
                 }
@@ -73,8 +73,15 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
         return valid;
     }
 
-    private bool MatchesAny(string name)
+    private bool MatchesAny(JsonProperty property)
     {
+        if (patterns.Length == 0)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+        var name = JsonText.PropertyName(property, buffer);
         foreach (var pattern in patterns)
         {
             try

@@ -23,7 +23,7 @@ internal sealed class CountBoundKeyword(string name, string absoluteLocation, in
 
         var count = _kind switch
         {
-            JsonValueKind.String => CodePoints(instance.GetString() ?? string.Empty),
+            JsonValueKind.String => JsonText.CodePoints(instance),
             JsonValueKind.Array => instance.GetArrayLength(),
             _ => instance.GetPropertyCount(),
         };
@@ -42,19 +42,5 @@ internal sealed class CountBoundKeyword(string name, string absoluteLocation, in
         }
 
         return valid;
-    }
-
-    private static int CodePoints(string text)
-    {
-        var count = text.Length;
-        foreach (var c in text)
-        {
-            if (char.IsLowSurrogate(c))
-            {
-                count--;
-            }
-        }
-
-        return count;
     }
 }

@@ -24,6 +24,7 @@ internal static class KeywordTable
         ["additionalProperties"] = new(Vocabularies.Applicator, AdditionalPropertiesKeyword.Create),
         ["propertyNames"] = new(Vocabularies.Applicator, PropertyNamesKeyword.Create),
         ["dependentSchemas"] = new(Vocabularies.Applicator, DependentSchemasKeyword.Create),
+        ["dependencies"] = new(Vocabularies.Applicator, DependenciesKeyword.Create),
         ["unevaluatedProperties"] = new(Vocabularies.Unevaluated, UnevaluatedPropertiesKeyword.Create, EvaluateLast: true),
         ["unevaluatedItems"] = new(Vocabularies.Unevaluated, UnevaluatedItemsKeyword.Create, EvaluateLast: true),
         ["type"] = new(Vocabularies.Validation, TypeKeyword.Create),

@@ -10,6 +10,14 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary><c>minimum</c>, <c>exclusiveMinimum</c>, <c>maximum</c>, <c>exclusiveMaximum</c>: one class, as the four differ only in the comparison (exact, whatever the size of the numbers).</summary>
 internal sealed class NumberBoundKeyword(string name, string absoluteLocation, NumberValue limit, string limitText) : Keyword(name, absoluteLocation)
 {
+    private readonly (bool Below, bool Equal, bool Above, string Relation) _accepts = name switch
+    {
+        "minimum" => (false, true, true, ">="),
+        "exclusiveMinimum" => (false, false, true, ">"),
+        "maximum" => (true, true, false, "<="),
+        _ => (true, false, false, "<"),
+    };
+
     public static Keyword Create(KeywordContext context)
     {
         if (context.Value.ValueKind != JsonValueKind.Number)
@@ -28,16 +36,10 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, N
         }
 
         var comparison = NumberValue.Compare(NumberValue.From(instance), limit);
-        var (valid, relation) = Name switch
-        {
-            "minimum" => (comparison >= 0, ">="),
-            "exclusiveMinimum" => (comparison > 0, ">"),
-            "maximum" => (comparison <= 0, "<="),
-            _ => (comparison < 0, "<"),
-        };
+        var valid = comparison < 0 ? _accepts.Below : comparison == 0 ? _accepts.Equal : _accepts.Above;
         if (!valid && evaluator.Collecting)
         {
-            evaluator.AddError(this, $"must be {relation} {limitText} but is {Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(instance))}");
+            evaluator.AddError(this, $"must be {_accepts.Relation} {limitText} but is {Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(instance))}");
         }
 
         return valid;

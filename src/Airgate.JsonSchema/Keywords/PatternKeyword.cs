@@ -26,7 +26,8 @@ internal sealed class PatternKeyword(string absoluteLocation, Regex regex, strin
             return true;
         }
 
-        if (RegexMatch.IsMatch(evaluator, this, regex, instance.GetString() ?? string.Empty, out var timedOut))
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+        if (RegexMatch.IsMatch(evaluator, this, regex, JsonText.StringValue(instance, buffer), out var timedOut))
         {
             return true;
         }

@@ -34,9 +34,10 @@ internal sealed class PatternPropertiesKeyword(string absoluteLocation, (Regex R
 
         var valid = true;
         var i = 0;
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         foreach (var property in instance.EnumerateObject())
         {
-            var name = property.Name;
+            var name = JsonText.PropertyName(property, buffer);
             foreach (var (regex, node, segment) in patterns)
             {
                 if (!RegexMatch.IsMatch(evaluator, this, regex, name, out var timedOut))
@@ -50,7 +51,7 @@ internal sealed class PatternPropertiesKeyword(string absoluteLocation, (Regex R
                 }
 
                 marks?.Set(i);
-                if (!evaluator.EvaluateProperty(segment, node, name, property.Value))
+                if (!evaluator.EvaluateProperty(segment, node, property))
                 {
                     valid = false;
                 }

@@ -5,7 +5,7 @@ using Airgate.JsonSchema.Evaluation;
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>properties</c>: each named property against its schema.</summary>
-internal sealed class PropertiesKeyword(string absoluteLocation, Dictionary<string, (SchemaNode Node, string Segment)> properties) : Keyword("properties", absoluteLocation)
+internal sealed class PropertiesKeyword(string absoluteLocation, PropertyLookup<(SchemaNode Node, string Segment)> properties) : Keyword("properties", absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
@@ -21,7 +21,7 @@ internal sealed class PropertiesKeyword(string absoluteLocation, Dictionary<stri
             properties[property.Name] = (context.Subschema(property.Value, segment), segment);
         }
 
-        return new PropertiesKeyword(context.AbsoluteLocation, properties);
+        return new PropertiesKeyword(context.AbsoluteLocation, new PropertyLookup<(SchemaNode, string)>(properties));
     }
 
     public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
@@ -35,20 +35,19 @@ internal sealed class PropertiesKeyword(string absoluteLocation, Dictionary<stri
         var i = 0;
         foreach (var property in instance.EnumerateObject())
         {
-            var name = property.Name;
-            if (properties.TryGetValue(name, out var entry))
+            if (properties.TryGet(property, out var entry))
             {
                 marks?.Set(i);
                 if (entry.Node.Constant == false)
                 {
                     if (evaluator.Collecting)
                     {
-                        evaluator.AddPropertyError(this, name, $"property '{name}' is not allowed");
+                        evaluator.AddPropertyError(this, property.Name, $"property '{property.Name}' is not allowed");
                     }
 
                     valid = false;
                 }
-                else if (!evaluator.EvaluateProperty(entry.Segment, entry.Node, name, property.Value))
+                else if (!evaluator.EvaluateProperty(entry.Segment, entry.Node, property))
                 {
                     valid = false;
                 }

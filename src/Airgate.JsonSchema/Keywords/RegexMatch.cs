@@ -6,7 +6,7 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary>Runs a compiled pattern under its timeout; a timeout becomes an error, never an exception.</summary>
 internal static class RegexMatch
 {
-    public static bool IsMatch(Evaluator evaluator, Keyword keyword, Regex regex, string input, out bool timedOut)
+    public static bool IsMatch(Evaluator evaluator, Keyword keyword, Regex regex, ReadOnlySpan<char> input, out bool timedOut)
     {
         try
         {

@@ -7,6 +7,11 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary><c>required</c>: the object must have every listed property.</summary>
 internal sealed class RequiredKeyword(string absoluteLocation, string[] names) : Keyword("required", absoluteLocation)
 {
+    // Long lists are checked in one pass over the object instead of one property search per name.
+    private readonly PropertyLookup<int>? _positions = names.Length is > 2 and <= 64
+        ? new PropertyLookup<int>(names.Distinct(StringComparer.Ordinal).Select((n, i) => KeyValuePair.Create(n, i)))
+        : null;
+
     public static Keyword Create(KeywordContext context) =>
         new RequiredKeyword(context.AbsoluteLocation, StringList(context));
 
@@ -25,6 +30,29 @@ internal sealed class RequiredKeyword(string absoluteLocation, string[] names) :
         if (instance.ValueKind != JsonValueKind.Object)
         {
             return true;
+        }
+
+        if (_positions is not null)
+        {
+            var found = 0UL;
+            foreach (var property in instance.EnumerateObject())
+            {
+                if (_positions.TryGet(property, out var position))
+                {
+                    found |= 1UL << position;
+                }
+            }
+
+            var all = _positions.Count == 64 ? ulong.MaxValue : (1UL << _positions.Count) - 1;
+            if (found == all)
+            {
+                return true;
+            }
+
+            if (!evaluator.Collecting)
+            {
+                return false;
+            }
         }
 
         var valid = true;

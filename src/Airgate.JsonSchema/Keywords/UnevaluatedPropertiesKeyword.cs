@@ -23,7 +23,6 @@ internal sealed class UnevaluatedPropertiesKeyword(string absoluteLocation, Sche
         {
             if (!marks.IsSet(i))
             {
-                var name = property.Name;
                 if (node.Constant == false)
                 {
                     if (!evaluator.Collecting)
@@ -31,10 +30,10 @@ internal sealed class UnevaluatedPropertiesKeyword(string absoluteLocation, Sche
                         return false;
                     }
 
-                    evaluator.AddPropertyError(this, name, $"property '{name}' is not allowed");
+                    evaluator.AddPropertyError(this, property.Name, $"property '{property.Name}' is not allowed");
                     valid = false;
                 }
-                else if (evaluator.EvaluateProperty("/unevaluatedProperties", node, name, property.Value))
+                else if (evaluator.EvaluateProperty("/unevaluatedProperties", node, property))
                 {
                     marks.Set(i);
                 }

@@ -4,29 +4,59 @@ using System.Text.Json;
 
 namespace Airgate.JsonSchema.Numbers;
 
-/// <summary>A JSON number held exactly: as a <see cref="decimal"/> when its text fits one without rounding, otherwise as a <see cref="BigNumber"/>.</summary>
+/// <summary>A JSON number held exactly: as a <see cref="long"/> or <see cref="decimal"/> when its text fits one without rounding, otherwise as a <see cref="BigNumber"/>.</summary>
 internal readonly struct NumberValue
 {
     private readonly decimal _decimal;
     private readonly BigNumber _big;
+    private readonly long _long;
+    private readonly Kind _kind;
+
+    private NumberValue(long value)
+    {
+        _long = value;
+        _decimal = value;
+        _kind = Kind.Long;
+    }
 
     private NumberValue(decimal value)
     {
         _decimal = value;
-        IsDecimal = true;
+        _kind = Kind.Decimal;
     }
 
-    private NumberValue(BigNumber value) => _big = value;
+    private NumberValue(BigNumber value)
+    {
+        _big = value;
+        _kind = Kind.Big;
+    }
 
-    public bool IsDecimal { get; }
+    private enum Kind
+    {
+        Long,
+        Decimal,
+        Big,
+    }
+
+    public bool IsDecimal => _kind != Kind.Big;
 
     public BigNumber Big => IsDecimal ? BigNumber.FromDecimal(_decimal) : _big;
 
-    public bool IsInteger => IsDecimal ? decimal.Truncate(_decimal) == _decimal : _big.IsInteger;
+    public bool IsInteger => _kind switch
+    {
+        Kind.Long => true,
+        Kind.Decimal => decimal.Truncate(_decimal) == _decimal,
+        _ => _big.IsInteger,
+    };
 
     public static NumberValue From(JsonElement number)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);
+        if (TryParseLong(raw, out var integer))
+        {
+            return new NumberValue(integer);
+        }
+
         if (raw.Length <= 27 && raw.IndexOfAny((byte)'e', (byte)'E') < 0 && number.TryGetDecimal(out var value))
         {
             return new NumberValue(value);
@@ -35,11 +65,23 @@ internal readonly struct NumberValue
         return new NumberValue(BigNumber.Parse(Encoding.UTF8.GetString(raw)));
     }
 
-    public static int Compare(in NumberValue a, in NumberValue b) =>
-        a.IsDecimal && b.IsDecimal ? a._decimal.CompareTo(b._decimal) : BigNumber.Compare(a.Big, b.Big);
+    public static int Compare(in NumberValue a, in NumberValue b)
+    {
+        if (a._kind == Kind.Long && b._kind == Kind.Long)
+        {
+            return a._long.CompareTo(b._long);
+        }
+
+        return a.IsDecimal && b.IsDecimal ? a._decimal.CompareTo(b._decimal) : BigNumber.Compare(a.Big, b.Big);
+    }
 
     public static bool IsMultipleOf(in NumberValue value, in NumberValue divisor)
     {
+        if (value._kind == Kind.Long && divisor._kind == Kind.Long && divisor._long != 0)
+        {
+            return value._long % divisor._long == 0;
+        }
+
         if (value.IsDecimal && divisor.IsDecimal)
         {
             try
@@ -55,7 +97,41 @@ internal readonly struct NumberValue
         return BigNumber.IsMultipleOf(value.Big, divisor.Big);
     }
 
-    public override string ToString() => IsDecimal
-        ? _decimal.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : _big.Exponent == 0 ? _big.Mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{_big.Mantissa}e{_big.Exponent}";
+    public override string ToString() => _kind switch
+    {
+        Kind.Long => _long.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Kind.Decimal => _decimal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => _big.Exponent == 0 ? _big.Mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{_big.Mantissa}e{_big.Exponent}",
+    };
+
+    /// <summary>Plain integers of up to 18 digits, the common case, parsed without the general number parser.</summary>
+    private static bool TryParseLong(ReadOnlySpan<byte> raw, out long value)
+    {
+        value = 0;
+        var negative = raw.Length > 0 && raw[0] == (byte)'-';
+        var digits = negative ? raw[1..] : raw;
+        if (digits.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in digits)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        if (negative)
+        {
+            value = -value;
+        }
+
+        return true;
+    }
 }
