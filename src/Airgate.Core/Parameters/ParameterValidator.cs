@@ -40,11 +40,16 @@ public static class ParameterValidator
         return new ParameterValidationResult(errors.Count == 0 ? validated : [], null, errors);
     }
 
-    /// <summary>Validates Airflow Params for a workflow without a manifest, with every error.</summary>
+    /// <summary>
+    /// Validates Airflow Params for a workflow without a manifest, with every error. Errors have no pipeline, so their
+    /// pointers are into the request body like every pipeline-less error: <c>/params/&lt;name&gt;...</c>.
+    /// </summary>
     public static ParameterValidationResult ValidateDagParams(JsonObject parameters, DagParamsSchema schema)
     {
         var filled = DefaultFiller.Fill(parameters, schema.Schema);
-        var errors = Evaluate(schema.Validator, filled, pipeline: null);
+        var errors = Evaluate(schema.Validator, filled, pipeline: null)
+            .Select(e => e with { Pointer = "/params" + e.Pointer })
+            .ToList();
         return new ParameterValidationResult([], errors.Count == 0 ? filled : null, errors);
     }
 
