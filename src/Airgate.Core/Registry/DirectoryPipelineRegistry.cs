@@ -5,16 +5,22 @@ namespace Airgate.Core.Registry;
 
 /// <summary>
 /// Loads the registry directory at start and again whenever its files change, after a quiet period. A reload builds a
-/// whole new snapshot and swaps it in with one reference write, so readers never see a half-loaded registry.
+/// whole new snapshot and swaps it in with one reference write, so readers never see a half-loaded registry. Changes
+/// are seen through file-system events, or by polling a cheap stamp of the files (names, sizes, write times) when
+/// configured to or when events cannot start.
 /// </summary>
 internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
 {
+    private static readonly TimeSpan FallbackPollInterval = TimeSpan.FromSeconds(5);
+
     private readonly string _directory;
     private readonly TimeSpan _delay;
     private readonly ILogger _logger;
     private readonly Lock _reloadGate = new();
-    private readonly FileSystemWatcher _watcher;
-    private readonly ITimer _timer;
+    private readonly ITimer _debounce;
+    private readonly FileSystemWatcher? _watcher;
+    private readonly ITimer? _poll;
+    private string _stamp = string.Empty;
     private RegistrySnapshot _current;
 
     public DirectoryPipelineRegistry(IOptions<RegistryOptions> options, TimeProvider time, ILogger<DirectoryPipelineRegistry> logger)
@@ -22,39 +28,83 @@ internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
         _directory = Path.GetFullPath(options.Value.Path);
         _delay = options.Value.ReloadDelay;
         _logger = logger;
+        _stamp = Stamp();
         _current = LoadAndLog() ?? RegistrySnapshot.Empty;
-        _timer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _watcher = new FileSystemWatcher(_directory)
+        _debounce = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        var interval = options.Value.PollInterval;
+        if (interval <= TimeSpan.Zero)
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-        };
-        _watcher.Changed += OnChanged;
-        _watcher.Created += OnChanged;
-        _watcher.Deleted += OnChanged;
-        _watcher.Renamed += OnChanged;
-        _watcher.Error += OnError;
-        _watcher.EnableRaisingEvents = true;
+            try
+            {
+                _watcher = StartWatcher();
+                return;
+            }
+            catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+            {
+                interval = FallbackPollInterval;
+                RegistryLog.PollingFallback(_logger, _directory, interval, exception);
+            }
+        }
+        else
+        {
+            RegistryLog.Polling(_logger, _directory, interval);
+        }
+
+        _poll = time.CreateTimer(_ => PollForChanges(), null, interval, interval);
     }
 
     public RegistrySnapshot Current => Volatile.Read(ref _current);
 
     public void Dispose()
     {
-        _watcher.Dispose();
-        _timer.Dispose();
+        _watcher?.Dispose();
+        _poll?.Dispose();
+        _debounce.Dispose();
+    }
+
+    private FileSystemWatcher StartWatcher()
+    {
+        var watcher = new FileSystemWatcher(_directory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        watcher.Changed += OnChanged;
+        watcher.Created += OnChanged;
+        watcher.Deleted += OnChanged;
+        watcher.Renamed += OnChanged;
+        watcher.Error += OnError;
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
         RegistryLog.ChangeSeen(_logger, e.ChangeType, e.FullPath);
-        _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+        _debounce.Change(_delay, Timeout.InfiniteTimeSpan);
     }
 
     private void OnError(object sender, ErrorEventArgs e)
     {
         RegistryLog.WatcherError(_logger, e.GetException());
-        _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+        _debounce.Change(_delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void PollForChanges()
+    {
+        if (Stamp() != Volatile.Read(ref _stamp))
+        {
+            _debounce.Change(_delay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Reload()
@@ -62,10 +112,26 @@ internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
         // The timer may fire again while a slow load runs; one load at a time keeps the newest files winning.
         lock (_reloadGate)
         {
+            Volatile.Write(ref _stamp, Stamp());
             if (LoadAndLog() is { } snapshot)
             {
                 Volatile.Write(ref _current, snapshot);
             }
+        }
+    }
+
+    private string Stamp()
+    {
+        try
+        {
+            var files = new DirectoryInfo(_directory).EnumerateFiles("*.json", SearchOption.AllDirectories)
+                .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}")
+                .Order(StringComparer.Ordinal);
+            return string.Join('\n', files);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
         }
     }
 

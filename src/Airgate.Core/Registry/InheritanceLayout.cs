@@ -6,7 +6,9 @@ namespace Airgate.Core.Registry;
 /// Lays out a child's resolved schema: its own schema, plus each parent's resolved schema under
 /// <c>$defs/&lt;reference as written&gt;</c>. Parents' <c>$defs</c> (grandparents included) are hoisted to the child's
 /// root <c>$defs</c>, and a parent's local <c>$ref</c>s that pointed at its own root are rewritten to point at its new
-/// place, so every <c>$ref</c> in the result resolves inside the result, with no embedded <c>$id</c> needed.
+/// place, so every <c>$ref</c> in the result resolves inside the result, with no embedded <c>$id</c> needed. An embedded
+/// parent loses its top-level <c>$schema</c>, <c>$id</c> and <c>unevaluatedProperties</c> (so a closed parent can still
+/// be extended).
 /// </summary>
 internal static class InheritanceLayout
 {
@@ -57,6 +59,9 @@ internal static class InheritanceLayout
                 // $schema belongs on a resource root and $id would move the base URI the rewritten refs rely on.
                 parentRoot.Remove("$schema");
                 parentRoot.Remove("$id");
+                // A parent closed with the SPEC's idiom (unevaluatedProperties: false at its top) would reject every
+                // property its child adds; as a parent it is opened, and the child's own top level decides closure.
+                parentRoot.Remove("unevaluatedProperties");
             }
 
             AddDefinition(defs, parent.Key, embedded, parent, conflicts);

@@ -110,7 +110,9 @@ internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFi
 
         var element = JsonSerializer.SerializeToElement(schema);
         var validator = SchemaChecks.Compile(file, element, problems);
-        if (validator is null || !SchemaChecks.DefaultsAndConstsHold(file, element, problems))
+        // Defaults are checked even when the whole schema failed to compile, so one run reports both kinds of problem.
+        var defaultsHold = SchemaChecks.DefaultsAndConstsHold(file, element, problems, reportCompileFailures: validator is not null);
+        if (validator is null || !defaultsHold)
         {
             return Outcome.Failed;
         }

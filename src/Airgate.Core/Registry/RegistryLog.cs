@@ -18,4 +18,10 @@ internal static partial class RegistryLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The registry file watcher reported an error; reloading everything to be safe")]
     public static partial void WatcherError(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "File-system events are unavailable for {Directory}; looking for registry changes every {Interval} instead")]
+    public static partial void PollingFallback(ILogger logger, string directory, TimeSpan interval, Exception exception);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Looking for registry changes in {Directory} every {Interval}")]
+    public static partial void Polling(ILogger logger, string directory, TimeSpan interval);
 }

@@ -10,4 +10,10 @@ public sealed record RegistryOptions
 
     /// <summary>How long the files must stay quiet before a reload, so an editor's burst of writes reloads once.</summary>
     public TimeSpan ReloadDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// When positive, look for changes this often instead of relying on file-system events (for network or container
+    /// mounts that do not deliver them). Zero uses events, and falls back to polling every 5 seconds if they cannot start.
+    /// </summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.Zero;
 }

@@ -24,6 +24,11 @@ internal sealed class RegistryOptionsValidator : IValidateOptions<RegistryOption
             failures.Add($"{RegistryOptions.SectionName}:ReloadDelay is {options.ReloadDelay}; use zero or a positive duration such as 00:00:00.300.");
         }
 
+        if (options.PollInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{RegistryOptions.SectionName}:PollInterval is {options.PollInterval}; use zero (file-system events) or a positive duration such as 00:00:05.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -14,7 +14,7 @@ internal static class SchemaChecks
         var result = MetaSchemas.Validate(file.Profile.ParametersSchema);
         foreach (var error in result.Errors)
         {
-            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message} (meta-schema keyword {error.KeywordLocation})."));
+            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message}"));
         }
 
         return result.IsValid;
@@ -37,7 +37,7 @@ internal static class SchemaChecks
     /// Checks every <c>default</c> and <c>const</c> in the profile's own schema against the subschema that holds it,
     /// evaluated inside the resolved document so its <c>$ref</c>s into inherited <c>$defs</c> work.
     /// </summary>
-    public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems)
+    public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems, bool reportCompileFailures)
     {
         var before = problems.Count;
         var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText());
@@ -71,7 +71,11 @@ internal static class SchemaChecks
             }
             catch (InvalidSchemaException exception)
             {
-                problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                if (reportCompileFailures)
+                {
+                    problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                }
+
                 continue;
             }
 

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Airgate.JsonSchema;
+
+namespace Airgate.Core.Parameters;
+
+/// <summary>
+/// Fills <c>default</c>/<c>const</c> values (see <see cref="DefaultFiller"/>) and validates every pipeline against its
+/// compiled resolved schema, returning every error of every pipeline at once.
+/// </summary>
+public static class ParameterValidator
+{
+    private static readonly EvaluationOptions Evaluation = new() { MaxErrors = 200 };
+
+    /// <summary>Validates a parsed request: its pipelines, or its Airflow Params against <paramref name="dagParams"/>.</summary>
+    public static ParameterValidationResult Validate(TriggerRequest request, DagParamsSchema? dagParams = null)
+    {
+        if (request.Form == TriggerRequestForm.DagParams)
+        {
+            return ValidateDagParams(request.DagParams ?? [], dagParams ?? DagParamsSchema.Empty);
+        }
+
+        var errors = new List<ParameterError>();
+        var validated = new List<ValidatedPipeline>();
+        foreach (var pipeline in request.Pipelines)
+        {
+            var profile = pipeline.Profile;
+            var filled = DefaultFiller.Fill(pipeline.Parameters ?? [], profile.ResolvedSchema);
+            var schemaErrors = Evaluate(profile.Validator, filled, profile.Id);
+            if (pipeline.Parameters is null && schemaErrors.Count > 0)
+            {
+                var missing = schemaErrors.Where(e => e.Keyword == "required").Select(e => e.Message);
+                errors.Add(new(profile.Id, string.Empty, RequestKeywords.Required, $"No parameters were given for '{profile.Id}', which has required parameters; send them under pipelines.{profile.Id}. {string.Join(" ", missing)}".TrimEnd()));
+            }
+
+            errors.AddRange(schemaErrors);
+            validated.Add(new ValidatedPipeline(profile, filled));
+        }
+
+        return new ParameterValidationResult(errors.Count == 0 ? validated : [], null, errors);
+    }
+
+    /// <summary>
+    /// Validates Airflow Params for a workflow without a manifest, with every error. Errors have no pipeline, so their
+    /// pointers are into the request body like every pipeline-less error: <c>/params/&lt;name&gt;...</c>.
+    /// </summary>
+    public static ParameterValidationResult ValidateDagParams(JsonObject parameters, DagParamsSchema schema)
+    {
+        var filled = DefaultFiller.Fill(parameters, schema.Schema);
+        var errors = Evaluate(schema.Validator, filled, pipeline: null)
+            .Select(e => e with { Pointer = "/params" + e.Pointer })
+            .ToList();
+        return new ParameterValidationResult([], errors.Count == 0 ? filled : null, errors);
+    }
+
+    private static List<ParameterError> Evaluate(CompiledSchema validator, JsonObject instance, string? pipeline)
+    {
+        var result = validator.Evaluate(JsonSerializer.SerializeToElement(instance), Evaluation);
+        var errors = result.Errors.Select(e => new ParameterError(pipeline, e.InstanceLocation, e.Keyword, e.Message)).ToList();
+        if (result.ErrorsTruncated)
+        {
+            errors.Add(new ParameterError(pipeline, string.Empty, "errors", $"More than {Evaluation.MaxErrors} errors; fix these and send again to see the rest."));
+        }
+
+        return errors;
+    }
+}
