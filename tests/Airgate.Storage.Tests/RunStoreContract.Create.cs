@@ -164,6 +164,20 @@ public abstract partial class RunStoreContract
     }
 
     [StoreFact]
+    public async Task MarkConfirmed_AfterASyncSawANewerState_KeepsTheNewerAirflowFields()
+    {
+        var created = await Store.CreatePendingAsync(NewRun("run-1"));
+        await Store.UpsertObservedAsync([Observed("run-1", state: "running", updatedAt: T0.AddMinutes(2))]);
+
+        var confirmed = await Store.MarkConfirmedAsync(created.Record.Id, Observed("run-1", state: "queued", updatedAt: T0.AddMinutes(1)));
+
+        confirmed.ShouldNotBeNull();
+        confirmed.RecordState.ShouldBe(RunRecordState.Confirmed);
+        confirmed.State.ShouldBe("running");
+        confirmed.AirflowUpdatedAt.ShouldBe(T0.AddMinutes(2));
+    }
+
+    [StoreFact]
     public async Task MarkConfirmed_UnknownId_ReturnsNull()
     {
         (await Store.MarkConfirmedAsync(424242, Observed("run-1"))).ShouldBeNull();

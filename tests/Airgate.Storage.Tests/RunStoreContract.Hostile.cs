@@ -42,4 +42,22 @@ public abstract partial class RunStoreContract
         (await Store.ListAsync(new RunQuery { OwnerNamePattern = hostile })).TotalEntries.ShouldBeGreaterThanOrEqualTo(0);
         (await CountRowsAsync(Dialect, "runs")).ShouldBe(2);
     }
+
+    [StoreFact]
+    public async Task Store_NulCharacter_IsRefusedOnWritesAndMatchesNothingOnReads()
+    {
+        await SeedConfirmedAsync(NewRun("run-1"));
+        const string nul = "a\0b";
+
+        await Should.ThrowAsync<ArgumentException>(() => Store.CreatePendingAsync(NewRun("run-2") with { Note = nul }));
+        await Should.ThrowAsync<ArgumentException>(() => Store.UpsertObservedAsync([Observed(nul)]));
+        await Should.ThrowAsync<ArgumentException>(() => Store.SetSyncWatermarkAsync(nul, T0));
+        (await Store.GetAsync("bactopia", nul)).ShouldBeNull();
+        (await Store.FindByIdempotencyKeyAsync(nul, nul)).ShouldBeNull();
+        (await Store.GetSyncWatermarkAsync(nul)).ShouldBeNull();
+        (await Store.ListAsync(new RunQuery { OwnerNamePattern = nul })).TotalEntries.ShouldBe(0);
+        (await Store.ListAsync(new RunQuery { States = [nul] })).TotalEntries.ShouldBe(0);
+        (await Store.ListAsync(new RunQuery { States = [nul, "running"] })).TotalEntries.ShouldBe(1);
+        (await CountRowsAsync(Dialect, "runs")).ShouldBe(1);
+    }
 }

@@ -8,6 +8,13 @@ namespace Airgate.Storage.Sql;
 /// <summary>The run store for both databases: one set of SQL, with the differences kept in <see cref="SqlDialect"/>.</summary>
 internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeProvider, ILogger<SqlRunStore> logger) : IRunStore
 {
+    // A sync may have stored a newer state than the trigger answer being confirmed: keep whichever Airflow updated last.
+    private static readonly string MirroredFieldsUnlessStale = string.Join(
+        ",\n    ",
+        new[] { "state", "run_type", "logical_date", "run_after", "queued_at", "start_date", "end_date", "airflow_note", "airflow_updated_at" }
+            .Select(column => $"{column} = CASE WHEN airflow_updated_at IS NULL OR @airflow_updated_at IS NULL " +
+                $"OR @airflow_updated_at >= airflow_updated_at THEN @{column} ELSE {column} END"));
+
     private static readonly string[] UpsertTextParameters =
         ["@dag_id", "@dag_run_id", "@user_name", "@user_name_folded", "@conf", "@state", "@run_type", "@airflow_note"];
 
@@ -22,6 +29,13 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
             throw new ArgumentException("A run triggered through Airgate needs the triggering user's id.", nameof(run));
         }
 
+        StorableText.Ensure(run.DagId, "run.DagId");
+        StorableText.Ensure(run.DagRunId, "run.DagRunId");
+        StorableText.Ensure(run.TriggeredBy.Id, "run.TriggeredBy.Id");
+        StorableText.Ensure(run.TriggeredBy.Name, "run.TriggeredBy.Name");
+        StorableText.Ensure(run.Note, "run.Note");
+        StorableText.Ensure(run.IdempotencyKey, "run.IdempotencyKey");
+        StorableText.Ensure(run.RequestFingerprint, "run.RequestFingerprint");
         JsonText.EnsureValid(run.Pipelines, "run.Pipelines");
         JsonText.EnsureValid(run.Conf, "run.Conf");
 
@@ -71,7 +85,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     }
 
     public Task<RunRecord?> FindByIdempotencyKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken = default) =>
-        QuerySingleAsync(
+        StorableText.HasNul(userId) || StorableText.HasNul(idempotencyKey) ? Task.FromResult<RunRecord?>(null) : QuerySingleAsync(
             $"SELECT {RunSql.Columns} FROM runs WHERE triggered_by_id = @user_id AND idempotency_key = @key",
             command =>
             {
@@ -81,7 +95,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
             cancellationToken);
 
     public Task<RunRecord?> GetAsync(string dagId, string dagRunId, CancellationToken cancellationToken = default) =>
-        QuerySingleAsync(
+        StorableText.HasNul(dagId) || StorableText.HasNul(dagRunId) ? Task.FromResult<RunRecord?>(null) : QuerySingleAsync(
             $"SELECT {RunSql.Columns} FROM runs WHERE dag_id = @dag_id AND dag_run_id = @dag_run_id",
             command =>
             {
@@ -96,13 +110,12 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     public Task<RunRecord?> MarkConfirmedAsync(long id, ObservedRun airflowRun, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(airflowRun);
+        EnsureStorable(airflowRun);
         var now = Now();
         return QuerySingleAsync(
             $"""
-            UPDATE runs SET record_state = 'Confirmed', failure_reason = NULL, state = @state, run_type = @run_type,
-                logical_date = @logical_date, run_after = @run_after, queued_at = @queued_at, start_date = @start_date,
-                end_date = @end_date, airflow_note = @airflow_note, airflow_updated_at = @airflow_updated_at,
-                last_synced_at = @now, updated_at = @now
+            UPDATE runs SET record_state = 'Confirmed', failure_reason = NULL, last_synced_at = @now, updated_at = @now,
+                {MirroredFieldsUnlessStale}
             WHERE id = @id
             RETURNING {RunSql.Columns}
             """,
@@ -118,6 +131,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     public async Task<RunRecord?> MarkFailedAsync(long id, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
+        StorableText.Ensure(reason, nameof(reason));
 
         // Only a pending record can fail: once Airflow is known to have the run, that is the truth.
         var failed = await QuerySingleAsync(
@@ -162,7 +176,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
 
         foreach (var run in runs)
         {
-            JsonText.EnsureValid(run.Conf, "runs.Conf");
+            EnsureStorable(run);
         }
 
         // One statement may not touch a row twice (PostgreSQL refuses), so keep the newest observation of each run.
@@ -215,7 +229,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     }
 
     public Task<DateTimeOffset?> GetSyncWatermarkAsync(string key, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(async connection =>
+        StorableText.HasNul(key) ? Task.FromResult<DateTimeOffset?>(null) : WithConnectionAsync(async connection =>
         {
             await using var command = connection.CreateCommand("SELECT value FROM sync_watermarks WHERE key = @key");
             command.AddText("@key", key);
@@ -226,6 +240,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     public Task SetSyncWatermarkAsync(string key, DateTimeOffset value, CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async connection =>
         {
+            StorableText.Ensure(key, nameof(key));
             await using var command = connection.CreateCommand(
                 "INSERT INTO sync_watermarks (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             command.AddText("@key", key);
@@ -239,6 +254,12 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RunQuery.MaxLimit);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Offset, 0);
+        var states = query.States.Where(s => !StorableText.HasNul(s)).ToList();
+        if (StorableText.HasNul(query.DagId) || StorableText.HasNul(query.OwnerId) || StorableText.HasNul(query.OwnerNamePattern)
+            || (query.States.Count > 0 && states.Count == 0))
+        {
+            return new RunPage([], 0);
+        }
 
         var where = new StringBuilder("WHERE record_state = 'Confirmed'");
         var parameters = new List<(string Name, string Value)>();
@@ -260,11 +281,11 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
             parameters.Add(("@owner_name", RunSql.NormalizeLikePattern(query.OwnerNamePattern)));
         }
 
-        if (query.States.Count > 0)
+        if (states.Count > 0)
         {
-            var names = query.States.Select((_, i) => "@state" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var names = states.Select((_, i) => "@state" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             where.Append(" AND state IN (").AppendJoin(", ", names).Append(')');
-            parameters.AddRange(names.Zip(query.States));
+            parameters.AddRange(names.Zip(states));
         }
 
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -336,6 +357,17 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
                 OR excluded.airflow_updated_at >= runs.airflow_updated_at
             """);
         return sql.ToString();
+    }
+
+    private static void EnsureStorable(ObservedRun run)
+    {
+        StorableText.Ensure(run.DagId, "run.DagId");
+        StorableText.Ensure(run.DagRunId, "run.DagRunId");
+        StorableText.Ensure(run.State, "run.State");
+        StorableText.Ensure(run.RunType, "run.RunType");
+        StorableText.Ensure(run.Note, "run.Note");
+        StorableText.Ensure(run.TriggeringUserName, "run.TriggeringUserName");
+        JsonText.EnsureValid(run.Conf, "run.Conf");
     }
 
     private void AddUpsertParameters(DbCommand command, string suffix)
