@@ -7,7 +7,7 @@ namespace Airgate.Storage.Tests;
 
 /// <summary>
 /// The store contract on PostgreSQL (<c>AIRGATE_TEST_POSTGRES</c>), with a fresh database per test created from
-/// template0 in UTF-8 and the server's default locale, dropped afterwards.
+/// template0 in UTF-8 with an ICU en-US default collation, dropped afterwards.
 /// </summary>
 [RequiresPostgres]
 public sealed class PostgresRunStoreTests : RunStoreContract
@@ -21,8 +21,20 @@ public sealed class PostgresRunStoreTests : RunStoreContract
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
-            await create.ExecuteNonQueryAsync();
+            try
+            {
+                // A linguistic default collation (where 'Run_a' sorts after 'run-b') proves the schema's COLLATE "C"
+                // keeps ordering and LIKE identical to SQLite's whatever the server's locale.
+                await using var create = new NpgsqlCommand(
+                    $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SyntaxError or PostgresErrorCodes.FeatureNotSupported or PostgresErrorCodes.InvalidParameterValue)
+            {
+                // Servers before 15 or built without ICU: the server's default locale still exercises the schema.
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
 
         _databases.Add(name);
