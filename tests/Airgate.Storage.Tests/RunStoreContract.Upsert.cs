@@ -129,6 +129,21 @@ public abstract partial class RunStoreContract
     }
 
     [StoreFact]
+    public async Task UpsertObserved_OverlappingBatchesConcurrently_AllSucceedWithTheNewestState()
+    {
+        var batches = Enumerable.Range(0, 6).Select(b =>
+        {
+            var runs = Enumerable.Range(0, 1_200).Select(i => Observed($"run-{i:D4}", state: $"state-{b}", updatedAt: T0.AddMinutes(b))).ToList();
+            return b % 2 == 0 ? runs : Enumerable.Reverse(runs).ToList();
+        }).ToList();
+
+        await Task.WhenAll(batches.Select(batch => Task.Run(() => Store.UpsertObservedAsync(batch))));
+
+        (await CountRowsAsync(Dialect, "runs")).ShouldBe(1_200);
+        (await Store.ListAsync(new RunQuery { States = ["state-5"] })).TotalEntries.ShouldBe(1_200);
+    }
+
+    [StoreFact]
     public async Task UpsertObserved_InvalidConf_ThrowsAndStoresNothing()
     {
         var runs = new[] { Observed("run-1"), Observed("run-2") with { Conf = "{" } };

@@ -26,11 +26,14 @@ internal sealed partial class SqlRunStore
             EnsureStorable(run);
         }
 
-        // One statement may not touch a row twice (PostgreSQL refuses), so keep the newest observation of each run.
+        // One statement may not touch a row twice (PostgreSQL refuses), so keep the newest observation of each run;
+        // and concurrent syncs lock rows in one order (by key), so they wait for each other instead of deadlocking.
         var distinct = runs
             .Select((run, index) => (run, index))
             .GroupBy(r => (r.run.DagId, r.run.DagRunId))
             .Select(g => g.OrderBy(r => r.run.UpdatedAt ?? DateTimeOffset.MinValue).ThenBy(r => r.index).Last().run)
+            .OrderBy(r => r.DagId, StringComparer.Ordinal)
+            .ThenBy(r => r.DagRunId, StringComparer.Ordinal)
             .ToList();
 
         var now = Now();
