@@ -1,0 +1,39 @@
+using Airgate.Core.Runs;
+using Airgate.Storage.Migrations;
+using Airgate.Storage.Postgres;
+using Airgate.Storage.Sql;
+using Airgate.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Airgate.Storage;
+
+public static class RunStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IRunStore"/> on the database named by <c>Airgate:Database</c> (validated at start),
+    /// the <see cref="DatabaseMigrator"/>, and a hosted service that migrates the schema when the host starts.
+    /// </summary>
+    public static IServiceCollection AddRunStore(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<IRunStore>(sp => new SqlRunStore(
+            sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqlRunStore>>()));
+        services.TryAddSingleton(sp => new DatabaseMigrator(
+            sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        services.AddHostedService<MigrationHostedService>();
+        return services;
+    }
+
+    internal static SqlDialect CreateDialect(StorageOptions options) => options.ParsedProvider switch
+    {
+        StorageProvider.Sqlite => new SqliteDialect(options.EffectiveConnectionString),
+        StorageProvider.Postgres => new PostgresDialect(options.EffectiveConnectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
+    };
+}

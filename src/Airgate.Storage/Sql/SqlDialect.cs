@@ -1,0 +1,46 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Airgate.Storage.Sql;
+
+/// <summary>
+/// What differs between the databases: connections, transactions, how timestamps and JSON travel, and the
+/// migration folder. Every query is otherwise the same SQL, written once in <see cref="SqlRunStore"/>.
+/// </summary>
+internal abstract class SqlDialect : IAsyncDisposable
+{
+    /// <summary>The embedded migration folder (<c>sqlite</c> or <c>postgres</c>).</summary>
+    public abstract string MigrationFolder { get; }
+
+    /// <summary>The DDL of the table that records applied migrations.</summary>
+    public abstract string SchemaMigrationsTableSql { get; }
+
+    /// <summary>How many runs one upsert statement carries (14 parameters each).</summary>
+    public abstract int UpsertChunkRows { get; }
+
+    /// <summary>The type timestamps are sent as.</summary>
+    public abstract DbType TimestampDbType { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A transaction that takes the write lock up front, so concurrent writers wait instead of deadlocking.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A transaction whose reads all see one snapshot (a page and its total agree).</summary>
+    public abstract Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Serialises migrations between processes; runs inside the migration transaction.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>One-off database settings that cannot change inside a transaction (SQLite's WAL mode).</summary>
+    public virtual Task PrepareDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An expression turning the text parameter <paramref name="parameterName"/> into the JSON column type.</summary>
+    public abstract string JsonParameter(string parameterName);
+
+    public abstract object ToDatabase(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
+
+    public abstract ValueTask DisposeAsync();
+}

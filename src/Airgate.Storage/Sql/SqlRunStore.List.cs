@@ -1,0 +1,73 @@
+using System.Text;
+using Airgate.Core.Runs;
+
+namespace Airgate.Storage.Sql;
+
+internal sealed partial class SqlRunStore
+{
+    public async Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RunQuery.MaxLimit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Offset, 0);
+        var states = query.States.Where(s => !StorableText.HasNul(s)).ToList();
+        if (StorableText.HasNul(query.DagId) || StorableText.HasNul(query.OwnerId) || StorableText.HasNul(query.OwnerNamePattern)
+            || (query.States.Count > 0 && states.Count == 0))
+        {
+            return new RunPage([], 0);
+        }
+
+        var where = new StringBuilder("WHERE record_state = 'Confirmed'");
+        var parameters = new List<(string Name, string Value)>();
+        if (query.DagId is not null)
+        {
+            where.Append(" AND dag_id = @dag_id");
+            parameters.Add(("@dag_id", query.DagId));
+        }
+
+        if (query.OwnerId is not null)
+        {
+            where.Append(" AND triggered_by_id = @owner_id");
+            parameters.Add(("@owner_id", query.OwnerId));
+        }
+
+        if (query.OwnerNamePattern is not null)
+        {
+            where.Append(@" AND triggered_by_name_folded LIKE @owner_name ESCAPE '\'");
+            parameters.Add(("@owner_name", RunSql.NormalizeLikePattern(query.OwnerNamePattern)));
+        }
+
+        if (states.Count > 0)
+        {
+            var names = states.Select((_, i) => "@state" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            where.Append(" AND state IN (").AppendJoin(", ", names).Append(')');
+            parameters.AddRange(names.Zip(states));
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginSnapshotReadAsync(connection, cancellationToken);
+
+        long total;
+        await using (var count = connection.CreateCommand($"SELECT COUNT(*) FROM runs {where}", transaction))
+        {
+            parameters.ForEach(p => count.AddText(p.Name, p.Value));
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        IReadOnlyList<RunRecord> items = [];
+        if (query.Offset < total)
+        {
+            await using var page = connection.CreateCommand(
+                $"SELECT {RunSql.Columns} FROM runs {where} ORDER BY {RunSql.OrderBy(query.OrderBy)} LIMIT @limit OFFSET @offset",
+                transaction);
+            parameters.ForEach(p => page.AddText(p.Name, p.Value));
+            page.AddInt64("@limit", query.Limit);
+            page.AddInt64("@offset", query.Offset);
+            items = await ReadAllAsync(page, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RunPage(items, total);
+    }
+}

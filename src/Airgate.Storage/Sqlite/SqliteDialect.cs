@@ -1,0 +1,79 @@
+using System.Data;
+using System.Data.Common;
+using Airgate.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace Airgate.Storage.Sqlite;
+
+/// <summary>
+/// SQLite: one connection per operation (pooled by Microsoft.Data.Sqlite), WAL so readers never block the writer,
+/// a busy timeout so writers queue, foreign keys on, timestamps as sortable UTC text.
+/// </summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    private const int BusyTimeoutMilliseconds = 30_000;
+    private readonly string _connectionString;
+
+    static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
+
+    public SqliteDialect(string connectionString)
+    {
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+    }
+
+    public override string MigrationFolder => "sqlite";
+
+    public override string SchemaMigrationsTableSql =>
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+    // SQLite runs in-process, so round trips are free, but binding named parameters costs time quadratic in their
+    // number: small statements, prepared once and reused, are fastest.
+    public override int UpsertChunkRows => 32;
+
+    public override DbType TimestampDbType => DbType.String;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand(
+                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;");
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    // BEGIN IMMEDIATE: a deferred transaction that later writes can fail with SQLITE_BUSY instead of waiting.
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override Task<DbTransaction> BeginSnapshotReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    // BEGIN IMMEDIATE already holds the database's single write lock.
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand("PRAGMA journal_mode = WAL");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override string JsonParameter(string parameterName) => parameterName;
+
+    public override object ToDatabase(DateTimeOffset value) => UtcTimestamps.ToText(value);
+
+    public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => UtcTimestamps.FromText(reader.GetString(ordinal));
+
+    // Connections are pooled by Microsoft.Data.Sqlite itself; there is nothing of ours to release.
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,12 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Airgate.Storage.Tests.Infrastructure;
+
+public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+{
+    private readonly FactDiscoverer _inner = new(diagnosticMessageSink);
+
+    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        SkippedTestCase.For(diagnosticMessageSink, discoveryOptions, testMethod) ?? _inner.Discover(discoveryOptions, testMethod, factAttribute);
+}
