@@ -23,6 +23,7 @@ public partial class Program
         builder.AddAirflow();
         builder.AddRegistry();
         builder.AddRunStorage();
+        builder.AddRuns();
         builder.AddAirgateAuth();
         builder.AddApiDocs();
 

@@ -139,7 +139,7 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
         }
 
         return details.Params.Count > 0
-            ? (ParametersSource.DagParams, DagParamsSchema.Build(details.Params))
+            ? (ParametersSource.DagParams, DagParamsSchemaSource.For(details).Schema)
             : (ParametersSource.None, null);
     }
 
