@@ -214,6 +214,32 @@ public sealed class TriggerDagRunTests
         answer.Status.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Trigger_SameLogicalDateTwice_Returns409()
+    {
+        await using var h = EmulatorHarness.Create();
+        await h.TriggerAsync("bactopia_species_screen", """{"dag_run_id": "a", "logical_date": "2026-01-01T00:00:00Z"}""");
+
+        var answer = await h.PostAsync("api/v2/dags/bactopia_species_screen/dagRuns", """{"dag_run_id": "b", "logical_date": "2026-01-01T00:00:00+00:00"}""");
+
+        answer.Status.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Trigger_RunAfterInTheFuture_StaysQueuedUntilThen()
+    {
+        await using var h = EmulatorHarness.Create();
+        var runId = await h.TriggerAsync("bactopia_species_screen", """{"run_after": "2026-01-15T10:00:00Z"}""");
+
+        h.Clock.Advance(TimeSpan.FromMinutes(30));
+        var before = await h.RunStateAsync("bactopia_species_screen", runId);
+        h.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        runId.ShouldBe("manual__2026-01-15T10:00:00+00:00");
+        before.ShouldBe("queued");
+        (await h.RunStateAsync("bactopia_species_screen", runId)).ShouldBe("success");
+    }
+
     private static async Task<int> RunCount(EmulatorHarness h, string dagId) =>
         (await h.GetAsync($"api/v2/dags/{dagId}/dagRuns")).Json["total_entries"]!.GetValue<int>();
 }

@@ -53,6 +53,19 @@ public sealed class TaskInstancesTests
     }
 
     [Fact]
+    public async Task GetTaskInstances_TildeDagAndRun_ListsInstancesAcrossDags()
+    {
+        await using var h = EmulatorHarness.Create();
+        await h.TriggerAsync(Amr);
+        await h.TriggerAsync("reference_download", """{"conf": {"accession": "GCA_000001405.29"}}""");
+
+        var answer = await h.GetAsync("api/v2/dags/~/dagRuns/~/taskInstances?limit=1");
+
+        answer.Json["total_entries"]!.GetValue<int>().ShouldBe(8);
+        answer.Json["task_instances"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task GetTaskInstances_UnknownRun_Returns404()
     {
         await using var h = EmulatorHarness.Create();
