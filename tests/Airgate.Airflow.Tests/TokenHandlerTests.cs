@@ -145,6 +145,23 @@ public sealed class TokenHandlerTests
     }
 
     [Fact]
+    public async Task ConcurrentRequests_AllRefused_ShareOneRenewal()
+    {
+        using var host = new AirflowTestHost();
+        host.AcceptLogin("tok-1", "tok-2", "tok-3", "tok-4");
+        host.Mock.When(HttpMethod.Get, DagUrl).Respond(request =>
+            request.Headers.Authorization?.Parameter == "tok-1"
+                ? AirflowTestHost.Json(HttpStatusCode.Unauthorized, """{"detail":"Token Expired"}""")
+                : AirflowTestHost.Json(HttpStatusCode.OK, AirflowSamples.Dag("etl")));
+        var client = host.Client;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetDagAsync("etl")));
+
+        results.ShouldAllBe(r => r.IsSuccess);
+        host.Logins.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ConcurrentRequests_BadCredentials_ShareOneFailedLogin()
     {
         using var host = new AirflowTestHost();
