@@ -278,4 +278,19 @@ public sealed class TokenHandlerTests
 
         host.Logs.AllText.ShouldNotContain(AirflowTestHost.StaticToken);
     }
+
+    [Fact]
+    public async Task Logs_FailedCall_NameMethodPathStatusAndErrorButNoQuery()
+    {
+        using var host = AirflowTestHost.WithStaticToken(new() { ["Airgate:Airflow:MaxRetries"] = "0" });
+        host.Mock.When(HttpMethod.Get, $"{AirflowTestHost.BaseUrl}/api/v2/dags").Respond(HttpStatusCode.ServiceUnavailable);
+
+        await host.Client.ListDagsAsync(new DagQuery { DagIdPattern = "private_marker%" });
+
+        var failed = host.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ShouldHaveSingleItem();
+        failed.Message.ShouldContain("GET /api/v2/dags");
+        failed.Message.ShouldContain("ServerError");
+        failed.Message.ShouldContain("503");
+        host.Logs.AllText.ShouldNotContain("private_marker");
+    }
 }
