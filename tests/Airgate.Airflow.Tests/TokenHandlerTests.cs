@@ -145,6 +145,23 @@ public sealed class TokenHandlerTests
     }
 
     [Fact]
+    public async Task ConcurrentRequests_AllRefused_ShareOneRenewal()
+    {
+        using var host = new AirflowTestHost();
+        host.AcceptLogin("tok-1", "tok-2", "tok-3", "tok-4");
+        host.Mock.When(HttpMethod.Get, DagUrl).Respond(request =>
+            request.Headers.Authorization?.Parameter == "tok-1"
+                ? AirflowTestHost.Json(HttpStatusCode.Unauthorized, """{"detail":"Token Expired"}""")
+                : AirflowTestHost.Json(HttpStatusCode.OK, AirflowSamples.Dag("etl")));
+        var client = host.Client;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetDagAsync("etl")));
+
+        results.ShouldAllBe(r => r.IsSuccess);
+        host.Logins.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ConcurrentRequests_BadCredentials_ShareOneFailedLogin()
     {
         using var host = new AirflowTestHost();
@@ -260,5 +277,20 @@ public sealed class TokenHandlerTests
         await host.Client.GetDagAsync("etl");
 
         host.Logs.AllText.ShouldNotContain(AirflowTestHost.StaticToken);
+    }
+
+    [Fact]
+    public async Task Logs_FailedCall_NameMethodPathStatusAndErrorButNoQuery()
+    {
+        using var host = AirflowTestHost.WithStaticToken(new() { ["Airgate:Airflow:MaxRetries"] = "0" });
+        host.Mock.When(HttpMethod.Get, $"{AirflowTestHost.BaseUrl}/api/v2/dags").Respond(HttpStatusCode.ServiceUnavailable);
+
+        await host.Client.ListDagsAsync(new DagQuery { DagIdPattern = "private_marker%" });
+
+        var failed = host.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ShouldHaveSingleItem();
+        failed.Message.ShouldContain("GET /api/v2/dags");
+        failed.Message.ShouldContain("ServerError");
+        failed.Message.ShouldContain("503");
+        host.Logs.AllText.ShouldNotContain("private_marker");
     }
 }

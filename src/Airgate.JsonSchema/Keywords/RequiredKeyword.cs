@@ -12,8 +12,20 @@ internal sealed class RequiredKeyword(string absoluteLocation, string[] names) :
         ? new PropertyLookup<int>(names.Distinct(StringComparer.Ordinal).Select((n, i) => KeyValuePair.Create(n, i)))
         : null;
 
-    public static Keyword Create(KeywordContext context) =>
-        new RequiredKeyword(context.AbsoluteLocation, StringList(context));
+    public static Keyword? Create(KeywordContext context)
+    {
+        var names = StringList(context);
+
+        // Names the sibling 'properties' declares are checked there, in its pass over the object (see PropertiesKeyword).
+        if (context.TryGetSibling("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+            && (context.Vocabularies & Vocabularies.Applicator) != 0)
+        {
+            var checkedThere = names.Distinct(StringComparer.Ordinal).Where(n => properties.TryGetProperty(n, out _)).Take(64).ToHashSet(StringComparer.Ordinal);
+            names = [.. names.Where(n => !checkedThere.Contains(n))];
+        }
+
+        return names.Length == 0 ? null : new RequiredKeyword(context.AbsoluteLocation, names);
+    }
 
     public static string[] StringList(KeywordContext context)
     {

@@ -17,7 +17,8 @@ public sealed class OpenApiContract
     // A parameter schema with only these keywords is fully checked by coercing the value to its type.
     private static readonly HashSet<string> TypeOnlyKeywords = new(StringComparer.Ordinal) { "type", "title", "description", "default", "format", "example" };
 
-    private readonly List<PathEntry> _paths;
+    private readonly List<OpenApiPath> _paths;
+    private readonly OpenApiTypes _types;
     private readonly ConcurrentDictionary<string, CompiledSchema> _compiled = new(StringComparer.Ordinal);
     private readonly Lazy<SchemaRegistry> _registry;
     private readonly JsonObject _components;
@@ -31,7 +32,8 @@ public sealed class OpenApiContract
         DocumentUri = new Uri($"urn:airflow:{Version}");
         OpenApiNullable.Rewrite(document);
         _components = document["components"] as JsonObject ?? [];
-        _paths = ReadPaths(document);
+        _paths = OpenApiReader.ReadPaths(document);
+        _types = new OpenApiTypes(_components);
 
         // Only schemas are registered: OpenAPI objects around them (parameters with `required: true`, ...) are not schemas.
         // Operation schemas sit under x-operations so that `#/components/schemas/...` resolves inside the same document.
@@ -41,7 +43,7 @@ public sealed class OpenApiContract
             var registered = new JsonObject
             {
                 ["components"] = new JsonObject { ["schemas"] = _components["schemas"]?.DeepClone() ?? new JsonObject() },
-                ["x-operations"] = OperationSchemas(),
+                ["x-operations"] = OpenApiReader.OperationSchemas(Operations),
             };
             var registry = new SchemaRegistry();
             registry.Register(DocumentUri, JsonSerializer.SerializeToElement(registered));
@@ -193,7 +195,7 @@ public sealed class OpenApiContract
         var candidates = _paths
             .Select(p => (Path: p, Values: p.Match(decoded)))
             .Where(c => c.Values is not null)
-            .OrderByDescending(c => c.Path.Specificity, SpecificityComparer.Instance)
+            .OrderByDescending(c => c.Path.Specificity, OpenApiPathSpecificity.Instance)
             .ToList();
         foreach (var (entry, values) in candidates)
         {
@@ -243,19 +245,19 @@ public sealed class OpenApiContract
             }
 
             var schema = parameter.Schema ?? [];
-            if (TypesOf(schema).Contains("array"))
+            if (_types.TypesOf(schema).Contains("array"))
             {
                 var itemSchema = schema["items"] as JsonObject ?? [];
                 var array = new JsonArray();
                 foreach (var raw in list)
                 {
-                    if (Coerce(raw, itemSchema) is { } item)
+                    if (_types.Coerce(raw, itemSchema) is { } item)
                     {
                         array.Add(item);
                     }
                     else
                     {
-                        problems.Add($"{operation.Display}: query parameter '{name}' value \"{raw}\" is not {string.Join(" or ", TypesOf(itemSchema))}.");
+                        problems.Add($"{operation.Display}: query parameter '{name}' value \"{raw}\" is not {string.Join(" or ", _types.TypesOf(itemSchema))}.");
                     }
                 }
 
@@ -283,9 +285,9 @@ public sealed class OpenApiContract
 
     private void CheckValue(OpenApiOperation operation, string what, string location, string name, string raw, JsonObject schema, List<string> problems)
     {
-        if (Coerce(raw, schema) is not { } value)
+        if (_types.Coerce(raw, schema) is not { } value)
         {
-            problems.Add($"{operation.Display}: {what} value \"{Shorten(raw)}\" is not {string.Join(" or ", TypesOf(schema))}.");
+            problems.Add($"{operation.Display}: {what} value \"{Shorten(raw)}\" is not {string.Join(" or ", _types.TypesOf(schema))}.");
             return;
         }
 
@@ -358,257 +360,4 @@ public sealed class OpenApiContract
 
     private static string Shorten(string? text) =>
         text is null ? "null" : text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "...");
-
-    private JsonValue? Coerce(string raw, JsonObject schema)
-    {
-        var types = TypesOf(schema);
-        if (types.Count == 0)
-        {
-            return JsonValue.Create(raw);
-        }
-
-        var style = System.Globalization.NumberStyles.Float;
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        if (types.Contains("integer") && long.TryParse(raw, System.Globalization.NumberStyles.AllowLeadingSign, culture, out var integer))
-        {
-            return JsonValue.Create(integer);
-        }
-
-        if (types.Contains("number") && double.TryParse(raw, style, culture, out var number) && double.IsFinite(number))
-        {
-            return JsonValue.Create(number);
-        }
-
-        // Pydantic's lenient booleans, as FastAPI reads them.
-        if (types.Contains("boolean"))
-        {
-            switch (raw.ToLowerInvariant())
-            {
-                case "true" or "1" or "yes" or "on" or "t" or "y":
-                    return JsonValue.Create(true);
-                case "false" or "0" or "no" or "off" or "f" or "n":
-                    return JsonValue.Create(false);
-            }
-        }
-
-        return types.Contains("string") ? JsonValue.Create(raw) : null;
-    }
-
-    private HashSet<string> TypesOf(JsonObject schema)
-    {
-        var types = new HashSet<string>(StringComparer.Ordinal);
-        Collect(schema, types, depth: 0);
-        types.Remove("null");
-        return types;
-    }
-
-    private void Collect(JsonObject schema, HashSet<string> types, int depth)
-    {
-        if (depth > 10)
-        {
-            return;
-        }
-
-        switch (schema["type"])
-        {
-            case JsonValue single when single.TryGetValue<string>(out var type):
-                types.Add(type);
-                break;
-            case JsonArray many:
-                types.UnionWith(many.OfType<JsonValue>().Select(v => v.GetValue<string>()));
-                break;
-        }
-
-        if (schema["$ref"] is JsonValue reference && reference.TryGetValue<string>(out var target)
-            && target.StartsWith("#/components/schemas/", StringComparison.Ordinal)
-            && _components["schemas"]?[target["#/components/schemas/".Length..]] is JsonObject resolved)
-        {
-            Collect(resolved, types, depth + 1);
-        }
-
-        foreach (var keyword in new[] { "anyOf", "oneOf", "allOf" })
-        {
-            if (schema[keyword] is JsonArray branches)
-            {
-                foreach (var branch in branches.OfType<JsonObject>())
-                {
-                    Collect(branch, types, depth + 1);
-                }
-            }
-        }
-
-        if (schema["enum"] is JsonArray values && types.Count == 0)
-        {
-            types.UnionWith(values.OfType<JsonNode>().Select(v => v.GetValueKind() switch
-            {
-                JsonValueKind.Number => "number",
-                JsonValueKind.True or JsonValueKind.False => "boolean",
-                _ => "string",
-            }));
-        }
-    }
-
-    private JsonObject OperationSchemas()
-    {
-        var result = new JsonObject();
-        foreach (var operation in Operations)
-        {
-            var parameters = new JsonObject();
-            foreach (var group in operation.Parameters.GroupBy(p => p.In))
-            {
-                var byName = new JsonObject();
-                foreach (var parameter in group)
-                {
-                    byName[parameter.Name] = parameter.Schema?.DeepClone() ?? new JsonObject();
-                }
-
-                parameters[group.Key] = byName;
-            }
-
-            var responses = new JsonObject();
-            foreach (var (status, schema) in operation.Responses)
-            {
-                responses[status] = schema?.DeepClone() ?? new JsonObject();
-            }
-
-            result[operation.OperationId] = new JsonObject
-            {
-                ["parameters"] = parameters,
-                ["request"] = operation.RequestBodySchema?.DeepClone() ?? new JsonObject(),
-                ["responses"] = responses,
-            };
-        }
-
-        return result;
-    }
-
-    private static List<PathEntry> ReadPaths(JsonObject document)
-    {
-        var methods = new[] { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
-        var entries = new List<PathEntry>();
-        foreach (var (template, item) in document["paths"] as JsonObject ?? [])
-        {
-            if (item is not JsonObject pathItem)
-            {
-                continue;
-            }
-
-            var shared = ReadParameters(pathItem["parameters"]);
-            var operations = new Dictionary<string, OpenApiOperation>(StringComparer.Ordinal);
-            foreach (var method in methods)
-            {
-                if (pathItem[method] is not JsonObject op)
-                {
-                    continue;
-                }
-
-                var own = ReadParameters(op["parameters"]);
-                var parameters = own.Concat(shared.Where(s => !own.Any(o => o.Name == s.Name && o.In == s.In))).ToList();
-                var body = op["requestBody"] as JsonObject;
-                var responses = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
-                foreach (var (status, response) in op["responses"] as JsonObject ?? [])
-                {
-                    responses[status] = response?["content"]?["application/json"]?["schema"] as JsonObject;
-                }
-
-                var verb = method.ToUpperInvariant();
-                operations[verb] = new OpenApiOperation(
-                    verb,
-                    template,
-                    op["operationId"]?.GetValue<string>() ?? $"{method}_{template}",
-                    parameters,
-                    body?["required"]?.GetValue<bool>() ?? false,
-                    body?["content"]?["application/json"]?["schema"] as JsonObject,
-                    responses,
-                    new Dictionary<string, string>());
-            }
-
-            entries.Add(new PathEntry(template, operations));
-        }
-
-        return entries;
-    }
-
-    private static List<OpenApiParameter> ReadParameters(JsonNode? node) =>
-        [.. (node as JsonArray ?? []).OfType<JsonObject>().Select(p => new OpenApiParameter(
-            p["name"]?.GetValue<string>() ?? string.Empty,
-            p["in"]?.GetValue<string>() ?? string.Empty,
-            p["required"]?.GetValue<bool>() ?? false,
-            p["schema"] as JsonObject))];
-
-    private sealed class PathEntry
-    {
-        private readonly string?[] _segments;
-
-        public PathEntry(string template, IReadOnlyDictionary<string, OpenApiOperation> operations)
-        {
-            Template = template;
-            Operations = operations;
-            _segments = [.. template.Split('/').Select(s => s.StartsWith('{') && s.EndsWith('}') ? null : s)];
-            Specificity = [.. _segments.Select(s => s is null ? 0 : 1)];
-            _names = [.. template.Split('/').Select(s => s.Trim('{', '}'))];
-        }
-
-        private readonly string[] _names;
-
-        public string Template { get; }
-
-        public IReadOnlyDictionary<string, OpenApiOperation> Operations { get; }
-
-        public int[] Specificity { get; }
-
-        public Dictionary<string, string>? Match(string[] decoded)
-        {
-            if (decoded.Length != _segments.Length)
-            {
-                return null;
-            }
-
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < decoded.Length; i++)
-            {
-                if (_segments[i] is { } literal)
-                {
-                    if (!string.Equals(literal, decoded[i], StringComparison.Ordinal))
-                    {
-                        return null;
-                    }
-                }
-                else if (decoded[i].Length == 0)
-                {
-                    return null;
-                }
-                else
-                {
-                    values[_names[i]] = decoded[i];
-                }
-            }
-
-            return values;
-        }
-    }
-
-    // Earlier literal segments outrank later ones: /dags/{dag_id}/dagRuns/list beats /dags/{dag_id}/dagRuns/{dag_run_id}.
-    private sealed class SpecificityComparer : IComparer<int[]>
-    {
-        public static readonly SpecificityComparer Instance = new();
-
-        public int Compare(int[]? x, int[]? y)
-        {
-            if (x is null || y is null)
-            {
-                return (x is null).CompareTo(y is null);
-            }
-
-            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
-            {
-                if (x[i] != y[i])
-                {
-                    return x[i].CompareTo(y[i]);
-                }
-            }
-
-            return x.Length.CompareTo(y.Length);
-        }
-    }
 }

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+
+namespace Airgate.Testing.OpenApi;
+
+/// <summary>Reads paths, operations and parameters out of an OpenAPI document.</summary>
+internal static class OpenApiReader
+{
+    public static List<OpenApiPath> ReadPaths(JsonObject document)
+    {
+        var methods = new[] { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+        var entries = new List<OpenApiPath>();
+        foreach (var (template, item) in document["paths"] as JsonObject ?? [])
+        {
+            if (item is not JsonObject pathItem)
+            {
+                continue;
+            }
+
+            var shared = ReadParameters(pathItem["parameters"]);
+            var operations = new Dictionary<string, OpenApiOperation>(StringComparer.Ordinal);
+            foreach (var method in methods)
+            {
+                if (pathItem[method] is not JsonObject op)
+                {
+                    continue;
+                }
+
+                var own = ReadParameters(op["parameters"]);
+                var parameters = own.Concat(shared.Where(s => !own.Any(o => o.Name == s.Name && o.In == s.In))).ToList();
+                var body = op["requestBody"] as JsonObject;
+                var responses = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+                foreach (var (status, response) in op["responses"] as JsonObject ?? [])
+                {
+                    responses[status] = response?["content"]?["application/json"]?["schema"] as JsonObject;
+                }
+
+                var verb = method.ToUpperInvariant();
+                operations[verb] = new OpenApiOperation(
+                    verb,
+                    template,
+                    op["operationId"]?.GetValue<string>() ?? $"{method}_{template}",
+                    parameters,
+                    body?["required"]?.GetValue<bool>() ?? false,
+                    body?["content"]?["application/json"]?["schema"] as JsonObject,
+                    responses,
+                    new Dictionary<string, string>());
+            }
+
+            entries.Add(new OpenApiPath(template, operations));
+        }
+
+        return entries;
+    }
+
+    private static List<OpenApiParameter> ReadParameters(JsonNode? node) =>
+        [.. (node as JsonArray ?? []).OfType<JsonObject>().Select(p => new OpenApiParameter(
+            p["name"]?.GetValue<string>() ?? string.Empty,
+            p["in"]?.GetValue<string>() ?? string.Empty,
+            p["required"]?.GetValue<bool>() ?? false,
+            p["schema"] as JsonObject))];
+
+    /// <summary>Every operation's schemas keyed by operation id, for registration beside <c>components</c>.</summary>
+    public static JsonObject OperationSchemas(IEnumerable<OpenApiOperation> operations)
+    {
+        var result = new JsonObject();
+        foreach (var operation in operations)
+        {
+            var parameters = new JsonObject();
+            foreach (var group in operation.Parameters.GroupBy(p => p.In))
+            {
+                var byName = new JsonObject();
+                foreach (var parameter in group)
+                {
+                    byName[parameter.Name] = parameter.Schema?.DeepClone() ?? new JsonObject();
+                }
+
+                parameters[group.Key] = byName;
+            }
+
+            var responses = new JsonObject();
+            foreach (var (status, schema) in operation.Responses)
+            {
+                responses[status] = schema?.DeepClone() ?? new JsonObject();
+            }
+
+            result[operation.OperationId] = new JsonObject
+            {
+                ["parameters"] = parameters,
+                ["request"] = operation.RequestBodySchema?.DeepClone() ?? new JsonObject(),
+                ["responses"] = responses,
+            };
+        }
+
+        return result;
+    }
+}
