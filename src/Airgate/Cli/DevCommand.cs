@@ -82,14 +82,12 @@ internal static partial class DevCommand
         LogEmulatedAirflow(app.Logger, airflowUrl, emulator.DagIds.Count, registryPath, dataDirectory.FullName);
         try
         {
-            await app.RunAsync(cancellationToken);
+            return await GatewayRunner.RunAsync(app, cancellationToken);
         }
         finally
         {
             TryDelete(dataDirectory);
         }
-
-        return 0;
     }
 
     private static GeneratedDag GeneratedDagFor(WorkflowManifest manifest)

@@ -18,7 +18,6 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
     {
         await using var app = Program.BuildGateway(hostArgs);
-        await app.RunAsync(cancellationToken);
-        return 0;
+        return await GatewayRunner.RunAsync(app, cancellationToken);
     }
 }
