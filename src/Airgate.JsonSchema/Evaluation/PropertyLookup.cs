@@ -45,22 +45,25 @@ internal sealed class PropertyLookup<T>
     public bool TryGet(JsonProperty property, [MaybeNullWhen(false)] out T value)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Contains((byte)'\\'))
+        if (raw.Length > 0)
         {
-            // An escaped name: compare its decoded form.
-            return _byName.TryGetValue(property.Name, out value);
+            var slot = Hash(raw) & _mask;
+            while (_buckets[slot] is var index and >= 0)
+            {
+                if (raw.SequenceEqual(_keys[index]))
+                {
+                    value = _values[index];
+                    return true;
+                }
+
+                slot = (slot + 1) & _mask;
+            }
         }
 
-        var slot = Hash(raw) & _mask;
-        while (_buckets[slot] is var index and >= 0)
+        if (raw.Contains((byte)'\\') || raw.Length == 0)
         {
-            if (raw.SequenceEqual(_keys[index]))
-            {
-                value = _values[index];
-                return true;
-            }
-
-            slot = (slot + 1) & _mask;
+            // An escaped (or empty) name: compare its decoded form.
+            return _byName.TryGetValue(property.Name, out value);
         }
 
         value = default;
@@ -69,14 +72,7 @@ internal sealed class PropertyLookup<T>
 
     public bool Contains(JsonProperty property) => TryGet(property, out _);
 
-    private static int Hash(ReadOnlySpan<byte> key)
-    {
-        var hash = 2166136261u;
-        foreach (var b in key)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return (int)(hash ^ (hash >> 15));
-    }
+    /// <summary>Length and three sampled bytes: enough to spread property names, and O(1) whatever their length.</summary>
+    private static int Hash(ReadOnlySpan<byte> key) =>
+        key.Length == 0 ? 0 : (((key.Length * 31) + key[0]) * 31) + (key[^1] * 7) + key[key.Length / 2];
 }

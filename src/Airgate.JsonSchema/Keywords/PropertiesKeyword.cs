@@ -4,9 +4,21 @@ using Airgate.JsonSchema.Evaluation;
 
 namespace Airgate.JsonSchema.Keywords;
 
-/// <summary><c>properties</c>: each named property against its schema.</summary>
-internal sealed class PropertiesKeyword(string absoluteLocation, PropertyLookup<(SchemaNode Node, string Segment)> properties) : Keyword("properties", absoluteLocation)
+/// <summary><c>properties</c>: each named property against its schema; it also checks the sibling <c>required</c> names it declares, in the same pass over the object.</summary>
+internal sealed class PropertiesKeyword : Keyword
 {
+    private readonly PropertyLookup<Entry> _properties;
+    private readonly string[] _required;
+    private readonly string _requiredLocation;
+
+    private PropertiesKeyword(string absoluteLocation, PropertyLookup<Entry> properties, string[] required, string requiredLocation)
+        : base("properties", absoluteLocation)
+    {
+        _properties = properties;
+        _required = required;
+        _requiredLocation = requiredLocation;
+    }
+
     public static Keyword Create(KeywordContext context)
     {
         if (context.Value.ValueKind != JsonValueKind.Object)
@@ -14,14 +26,20 @@ internal sealed class PropertiesKeyword(string absoluteLocation, PropertyLookup<
             throw context.Invalid("'properties' must be an object of schemas.");
         }
 
-        var properties = new Dictionary<string, (SchemaNode, string)>(StringComparer.Ordinal);
+        // Required names that are also declared here (at most 64) are counted while the object is enumerated anyway.
+        var required = context.TryGetSibling("required", out var requiredValue) && requiredValue.ValueKind == JsonValueKind.Array
+            && (context.Vocabularies & Vocabularies.Validation) != 0
+            ? requiredValue.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString() ?? string.Empty)
+                .Distinct(StringComparer.Ordinal).Where(n => context.Value.TryGetProperty(n, out _)).Take(64).ToArray()
+            : [];
+        var properties = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var property in context.Value.EnumerateObject())
         {
             var segment = JsonPointer.Append(context.Segment, property.Name);
-            properties[property.Name] = (context.Subschema(property.Value, segment), segment);
+            properties[property.Name] = new Entry(context.Subschema(property.Value, segment), segment, Array.IndexOf(required, property.Name));
         }
 
-        return new PropertiesKeyword(context.AbsoluteLocation, new PropertyLookup<(SchemaNode, string)>(properties));
+        return new PropertiesKeyword(context.AbsoluteLocation, new PropertyLookup<Entry>(properties), required, context.AbsoluteLocationOf("required"));
     }
 
     public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
@@ -32,12 +50,18 @@ internal sealed class PropertiesKeyword(string absoluteLocation, PropertyLookup<
         }
 
         var valid = true;
+        var found = 0UL;
         var i = 0;
         foreach (var property in instance.EnumerateObject())
         {
-            if (properties.TryGet(property, out var entry))
+            if (_properties.TryGet(property, out var entry))
             {
                 marks?.Set(i);
+                if (entry.RequiredBit >= 0)
+                {
+                    found |= 1UL << entry.RequiredBit;
+                }
+
                 if (entry.Node.Constant == false)
                 {
                     if (evaluator.Collecting)
@@ -61,6 +85,27 @@ internal sealed class PropertiesKeyword(string absoluteLocation, PropertyLookup<
             i++;
         }
 
+        var all = _required.Length == 64 ? ulong.MaxValue : (1UL << _required.Length) - 1;
+        if (found != all)
+        {
+            if (!evaluator.Collecting)
+            {
+                return false;
+            }
+
+            for (var bit = 0; bit < _required.Length; bit++)
+            {
+                if ((found & (1UL << bit)) == 0)
+                {
+                    evaluator.AddError("required", _requiredLocation, $"is missing required property '{_required[bit]}'", keywordSuffix: true);
+                }
+            }
+
+            valid = false;
+        }
+
         return valid;
     }
+
+    private readonly record struct Entry(SchemaNode Node, string Segment, int RequiredBit);
 }

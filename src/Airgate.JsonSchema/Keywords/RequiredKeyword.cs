@@ -7,13 +7,25 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary><c>required</c>: the object must have every listed property.</summary>
 internal sealed class RequiredKeyword(string absoluteLocation, string[] names) : Keyword("required", absoluteLocation)
 {
-    // Long lists are checked in one pass over the object instead of one property search per name.
-    private readonly PropertyLookup<int>? _positions = names.Length is > 2 and <= 64
+    // Checked in one pass over the object: JsonElement.TryGetProperty transcodes the name and scans the object for every call.
+    private readonly PropertyLookup<int>? _positions = names.Length is > 0 and <= 64
         ? new PropertyLookup<int>(names.Distinct(StringComparer.Ordinal).Select((n, i) => KeyValuePair.Create(n, i)))
         : null;
 
-    public static Keyword Create(KeywordContext context) =>
-        new RequiredKeyword(context.AbsoluteLocation, StringList(context));
+    public static Keyword? Create(KeywordContext context)
+    {
+        var names = StringList(context);
+
+        // Names the sibling 'properties' declares are checked there, in its pass over the object (see PropertiesKeyword).
+        if (context.TryGetSibling("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+            && (context.Vocabularies & Vocabularies.Applicator) != 0)
+        {
+            var checkedThere = names.Distinct(StringComparer.Ordinal).Where(n => properties.TryGetProperty(n, out _)).Take(64).ToHashSet(StringComparer.Ordinal);
+            names = [.. names.Where(n => !checkedThere.Contains(n))];
+        }
+
+        return names.Length == 0 ? null : new RequiredKeyword(context.AbsoluteLocation, names);
+    }
 
     public static string[] StringList(KeywordContext context)
     {
