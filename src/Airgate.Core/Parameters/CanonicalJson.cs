@@ -62,7 +62,8 @@ public static class CanonicalJson
         var text = value.ToJsonString();
         if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
             && double.IsFinite(number)
-            && (decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var exact) ? (decimal)number == exact : false))
+            && decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var exact)
+            && (decimal)number == exact)
         {
             writer.WriteNumberValue(number);
         }

@@ -10,6 +10,9 @@ namespace Airgate.Core.Registry;
 /// </summary>
 public static class RegistryLoader
 {
+    // A key written twice is almost always an editing slip, and which copy wins differs between tools: refuse it.
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary>Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively.</summary>
     public static RegistrySnapshot Load(string directory)
     {
@@ -94,7 +97,7 @@ public static class RegistryLoader
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, ParseOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new RegistryProblem(file, string.Empty, $"The file holds {DocumentReader.Describe(document.RootElement)}; a profile or manifest is a JSON object."));

@@ -18,6 +18,9 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, N
         _ => (true, false, false, "<"),
     };
 
+    private readonly bool _isLongLimit = limit.TryGetLong(out _);
+    private readonly long _longLimit = limit.TryGetLong(out var value) ? value : 0;
+
     public static Keyword Create(KeywordContext context)
     {
         if (context.Value.ValueKind != JsonValueKind.Number)
@@ -35,7 +38,9 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, N
             return true;
         }
 
-        var comparison = NumberValue.Compare(NumberValue.From(instance), limit);
+        var comparison = _isLongLimit && NumberValue.TryGetLong(instance, out var value)
+            ? value.CompareTo(_longLimit)
+            : NumberValue.Compare(NumberValue.From(instance), limit);
         var valid = comparison < 0 ? _accepts.Below : comparison == 0 ? _accepts.Equal : _accepts.Above;
         if (!valid && evaluator.Collecting)
         {

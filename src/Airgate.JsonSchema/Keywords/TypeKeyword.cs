@@ -62,7 +62,7 @@ internal sealed class TypeKeyword(string absoluteLocation, TypeKeyword.Types all
             return true;
         }
 
-        if (actual == Types.Number && (allowed & Types.Integer) != 0 && (instance.TryGetInt64(out _) || NumberValue.From(instance).IsInteger))
+        if (actual == Types.Number && (allowed & Types.Integer) != 0 && (NumberValue.TryGetLong(instance, out _) || NumberValue.From(instance).IsInteger))
         {
             return true;
         }

@@ -49,6 +49,16 @@ internal readonly struct NumberValue
         _ => _big.IsInteger,
     };
 
+    /// <summary>The value as a <see cref="long"/>, when it was written as a plain integer of up to 18 digits.</summary>
+    public bool TryGetLong(out long value)
+    {
+        value = _long;
+        return _kind == Kind.Long;
+    }
+
+    /// <summary>Reads a plain integer straight from the JSON text; false for anything else (fractions, exponents, long digit runs).</summary>
+    public static bool TryGetLong(JsonElement number, out long value) => TryParseLong(JsonMarshal.GetRawUtf8Value(number), out value);
+
     public static NumberValue From(JsonElement number)
     {
         var raw = JsonMarshal.GetRawUtf8Value(number);

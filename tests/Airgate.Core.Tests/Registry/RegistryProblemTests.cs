@@ -5,6 +5,7 @@ public sealed class RegistryProblemTests
     private static readonly Dictionary<string, (string File, string Json)[]> Cases = new()
     {
         ["invalid json"] = [("bad.json", "{\n  \"id\": \"a\",\n  oops\n}")],
+        ["duplicate key"] = [("bad.json", """{"id": "a", "name": "A", "version": "1", "parameters_schema": {"properties": {"n": {"type": "integer"}, "n": {"type": "string"}}}}""")],
         ["not an object"] = [("bad.json", "[1, 2]")],
         ["neither profile nor manifest"] = [("bad.json", """{"hello": "world"}""")],
         ["both profile and manifest"] = [("bad.json", """{"id": "a", "dag_id": "d"}""")],
@@ -40,6 +41,7 @@ public sealed class RegistryProblemTests
     {
         { "invalid json", "", "Invalid JSON at line 3, position 3: " },
         { "not an object", "", "JSON object" },
+        { "duplicate key", "", "Invalid JSON: Duplicate property 'n'" },
         { "neither profile nor manifest", "", "Neither a pipeline profile" },
         { "both profile and manifest", "", "split it" },
         { "mixed forms", "", "mixes native fields" },

@@ -52,4 +52,12 @@ public sealed class RegistryReferenceTests
         snapshot.FindManifest("d")?.Pipelines.ShouldBe(["tool-2"]);
         snapshot.FindManifest("d")?.Tasks["t1"].ShouldBe(["tool-2"]);
     }
+
+    [Fact]
+    public void FixedPipelineRegistry_Current_IsTheSnapshotGiven()
+    {
+        var snapshot = Files.Load(("t.json", Files.Native("tool-2")));
+
+        new FixedPipelineRegistry(snapshot).Current.ShouldBeSameAs(snapshot);
+    }
 }
