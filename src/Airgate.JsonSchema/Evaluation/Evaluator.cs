@@ -15,6 +15,7 @@ internal sealed class Evaluator
 
     private readonly List<SchemaError> _errors = [];
     private readonly List<Marks> _marksPool = [];
+    private readonly StringBuilder _builder = new(128);
     private string[] _keywordPath = new string[32];
     private InstanceSegment[] _instancePath = new InstanceSegment[32];
     private SchemaResource[] _scope = new SchemaResource[16];
@@ -280,7 +281,7 @@ internal sealed class Evaluator
             return;
         }
 
-        var builder = new StringBuilder();
+        var builder = _builder.Clear();
         for (var i = 0; i < _keywordDepth; i++)
         {
             builder.Append(_keywordPath[i]);
@@ -291,12 +292,18 @@ internal sealed class Evaluator
             builder.Append('/').Append(JsonPointer.Escape(keyword));
         }
 
-        _errors.Add(new SchemaError(InstanceLocation(), builder.ToString(), absoluteLocation, keyword, message));
+        var keywordLocation = builder.ToString();
+        _errors.Add(new SchemaError(InstanceLocation(), keywordLocation, absoluteLocation, keyword, message));
     }
 
     public string InstanceLocation()
     {
-        var builder = new StringBuilder();
+        if (_instanceDepth == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = _builder.Clear();
         for (var i = 0; i < _instanceDepth; i++)
         {
             var segment = _instancePath[i];
