@@ -45,6 +45,14 @@ internal sealed class Evaluator
         _keywordDepth = _instanceDepth = _scopeDepth = _refDepth = _depth = _marksInUse = 0;
     }
 
+    /// <summary>Drops references to the last instance and schema, so a thread's cached evaluator keeps neither alive.</summary>
+    public void Release()
+    {
+        Array.Clear(_instancePath);
+        Array.Clear(_scope);
+        Array.Clear(_refs);
+    }
+
     public bool Evaluate(SchemaNode node, JsonElement instance, Marks? marks)
     {
         if (node.Constant is { } constant)
