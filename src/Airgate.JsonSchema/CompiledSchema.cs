@@ -33,6 +33,7 @@ public sealed class CompiledSchema
         evaluator.Reset(collecting: true, Math.Max(0, (options ?? Defaults).MaxErrors));
         var valid = evaluator.Evaluate(_root, instance, null);
         var errors = evaluator.Errors.ToArray();
+        evaluator.Release();
         if (!valid && errors.Length == 0 && !evaluator.Truncated)
         {
             // Cannot happen by construction; kept so an invalid result never arrives without a reason.

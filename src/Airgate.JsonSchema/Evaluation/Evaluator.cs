@@ -15,6 +15,7 @@ internal sealed class Evaluator
 
     private readonly List<SchemaError> _errors = [];
     private readonly List<Marks> _marksPool = [];
+    private readonly StringBuilder _builder = new(128);
     private string[] _keywordPath = new string[32];
     private InstanceSegment[] _instancePath = new InstanceSegment[32];
     private SchemaResource[] _scope = new SchemaResource[16];
@@ -42,6 +43,14 @@ internal sealed class Evaluator
         _errors.Clear();
         _total = 0;
         _keywordDepth = _instanceDepth = _scopeDepth = _refDepth = _depth = _marksInUse = 0;
+    }
+
+    /// <summary>Drops references to the last instance and schema, so a thread's cached evaluator keeps neither alive.</summary>
+    public void Release()
+    {
+        Array.Clear(_instancePath);
+        Array.Clear(_scope);
+        Array.Clear(_refs);
     }
 
     public bool Evaluate(SchemaNode node, JsonElement instance, Marks? marks)
@@ -280,7 +289,7 @@ internal sealed class Evaluator
             return;
         }
 
-        var builder = new StringBuilder();
+        var builder = _builder.Clear();
         for (var i = 0; i < _keywordDepth; i++)
         {
             builder.Append(_keywordPath[i]);
@@ -291,12 +300,18 @@ internal sealed class Evaluator
             builder.Append('/').Append(JsonPointer.Escape(keyword));
         }
 
-        _errors.Add(new SchemaError(InstanceLocation(), builder.ToString(), absoluteLocation, keyword, message));
+        var keywordLocation = builder.ToString();
+        _errors.Add(new SchemaError(InstanceLocation(), keywordLocation, absoluteLocation, keyword, message));
     }
 
     public string InstanceLocation()
     {
-        var builder = new StringBuilder();
+        if (_instanceDepth == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = _builder.Clear();
         for (var i = 0; i < _instanceDepth; i++)
         {
             var segment = _instancePath[i];

@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Runtime.InteropServices;
 using Airgate.JsonSchema.Compilation;
 using Airgate.JsonSchema.Evaluation;
 using Airgate.JsonSchema.Numbers;

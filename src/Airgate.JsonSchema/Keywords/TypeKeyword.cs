@@ -69,7 +69,15 @@ internal sealed class TypeKeyword(string absoluteLocation, TypeKeyword.Types all
 
         if (evaluator.Collecting)
         {
-            var name = actual == Types.Number && NumberValue.From(instance).IsInteger ? "integer" : actual.ToString().ToLowerInvariant();
+            var name = actual switch
+            {
+                Types.Number => NumberValue.From(instance).IsInteger ? "integer" : "number",
+                Types.Null => "null",
+                Types.Boolean => "boolean",
+                Types.Object => "object",
+                Types.Array => "array",
+                _ => "string",
+            };
             evaluator.AddError(this, $"must be of type {expected} but is {name}");
         }
 

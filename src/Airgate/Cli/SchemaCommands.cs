@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Airgate.JsonSchema;
@@ -8,6 +9,9 @@ namespace Airgate.Cli;
 /// <summary><c>airgate schema validate</c> and <c>airgate schema suite</c>: the JSON Schema validator from the command line.</summary>
 internal static class SchemaCommands
 {
+    // Printed for people and scripts, never embedded in HTML: keep quotes and '>' readable.
+    private static readonly JsonSerializerOptions Output = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var command = new Command("schema", "Validate JSON documents against JSON Schema draft 2020-12.");
@@ -86,7 +90,7 @@ internal static class SchemaCommands
             }
         }
 
-        Console.Out.WriteLine(results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        Console.Out.WriteLine(results.ToJsonString(Output));
         return exitCode;
     }
 
@@ -108,7 +112,7 @@ internal static class SchemaCommands
 
     private static int Fail(string file, string problem)
     {
-        Console.Out.WriteLine(new JsonObject { ["file"] = file, ["problem"] = problem }.ToJsonString());
+        Console.Out.WriteLine(new JsonObject { ["file"] = file, ["problem"] = problem }.ToJsonString(Output));
         return 2;
     }
 }
