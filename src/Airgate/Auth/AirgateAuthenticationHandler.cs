@@ -1,7 +1,7 @@
-using Airgate.Problems;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Airgate.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

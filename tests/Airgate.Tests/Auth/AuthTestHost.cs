@@ -1,6 +1,6 @@
-using Airgate.Problems;
 using System.Net.Http.Json;
 using Airgate.Auth;
+using Airgate.Problems;
 using Airgate.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
-using Airgate.Problems;
 using System.Net;
+using Airgate.Problems;
 
 namespace Airgate.Auth.Tests;
 

@@ -1,7 +1,7 @@
-using Airgate.Problems;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Airgate.Problems;
 
 namespace Airgate.Auth.Tests;
 
