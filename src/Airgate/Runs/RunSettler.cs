@@ -77,6 +77,22 @@ internal sealed partial class RunSettler(
         return new SettleResult(record, null, run.Failure);
     }
 
+    /// <summary>
+    /// A confirmed record as the first answer described it (Airflow's fields, conf included), read fresh; from the
+    /// store alone if Airflow cannot answer right now, since replaying must not fail for want of detail.
+    /// </summary>
+    public async Task<RunResponse> DescribeConfirmedAsync(RunRecord record, CancellationToken cancellationToken)
+    {
+        var run = await airflow.GetDagRunAsync(record.DagId, record.DagRunId, cancellationToken);
+        if (!run.IsSuccess)
+        {
+            return RunResponse.From(record);
+        }
+
+        await store.UpsertObservedAsync([ObservedRuns.From(run.Value)], cancellationToken);
+        return RunResponse.From(run.Value, record);
+    }
+
     /// <summary>One reconciler pass: settles pending records older than <see cref="RunsOptions.PendingMinAge"/>.</summary>
     public async Task<int> ReconcileOnceAsync(CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
 
         return previous.RecordState switch
         {
-            RunRecordState.Confirmed => new TriggerOutcome(RunResponse.From(previous), Replayed: true, null),
+            RunRecordState.Confirmed => new TriggerOutcome(await settler.DescribeConfirmedAsync(previous, cancellationToken), Replayed: true, null),
             RunRecordState.Failed => TriggerOutcome.Fail(FailureReasons.ToProblem(previous.FailureReason, previous.DagId)),
             _ => Answer(await settler.ResolvePendingAsync(previous, triggerIfMissing: true, cancellationToken), replayed: true, previous.IdempotencyKey),
         };

@@ -24,9 +24,31 @@ public sealed class IdempotencyTests
 
         var replayed = await second.ShouldBeJsonAsync(HttpStatusCode.OK);
         replayed.GetProperty("dag_run_id").GetString().ShouldBe(created.GetProperty("dag_run_id").GetString());
+        replayed.GetProperty("conf").ToString().ShouldBe(created.GetProperty("conf").ToString());
+        replayed.GetProperty("pipelines").ToString().ShouldBe(created.GetProperty("pipelines").ToString());
         second.Headers.Location.ShouldBe(first.Headers.Location);
         second.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
         gateway.Emulator.TriggerPosts().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TriggerRun_SameKeyConcurrently_OneRun()
+    {
+        await using var gateway = Gateway.Start();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => gateway.Client.TriggerAsync(RunBodies.ValidScreen(), "burst")));
+
+        var runIds = new List<string?>();
+        foreach (var response in responses)
+        {
+            ((int)response.StatusCode).ShouldBeOneOf(200, 201);
+            runIds.Add((await response.ShouldBeJsonAsync(response.StatusCode)).GetProperty("dag_run_id").GetString());
+        }
+
+        runIds.Distinct().ShouldHaveSingleItem();
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        var list = await (await gateway.Client.GetAsync(RunBodies.ScreenRuns)).ShouldBeJsonAsync();
+        list.GetProperty("total_entries").GetInt64().ShouldBe(1);
     }
 
     [Fact]
