@@ -29,6 +29,7 @@ internal sealed partial class RunSettler(
         var result = await airflow.TriggerDagRunAsync(record.DagId, request, cancellationToken);
         if (result.IsSuccess)
         {
+            LogTriggered(logger, record.DagId, record.DagRunId, record.TriggeredBy?.Id);
             return await ConfirmAsync(record, result.Value, cancellationToken);
         }
 
@@ -130,6 +131,9 @@ internal sealed partial class RunSettler(
         LogTriggerRefused(logger, record.DagId, record.DagRunId, failure.Error);
         return new SettleResult(failed, null, failure);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Triggered {DagId}/{DagRunId} for user {UserId}")]
+    private static partial void LogTriggered(ILogger logger, string dagId, string dagRunId, string? userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trigger of {DagId}/{DagRunId}: Airflow's answer was lost ({Error}); the record stays pending")]
     private static partial void LogAnswerLost(ILogger logger, string dagId, string dagRunId, AirflowError error);

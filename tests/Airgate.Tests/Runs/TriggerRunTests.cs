@@ -185,4 +185,51 @@ public sealed class TriggerRunTests
         var list = await (await gateway.Client.GetAsync(RunBodies.ScreenRuns)).ShouldBeJsonAsync();
         list.GetProperty("total_entries").GetInt64().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task TriggerRun_AirflowParamsDryRun_Returns200WithFilledConf()
+    {
+        await using var gateway = Gateway.Start();
+        var body = new JsonObject { ["params"] = new JsonObject { ["accession"] = "GCF_000005845.2" } };
+
+        var dry = await (await gateway.Client.TriggerAsync(body, path: "/api/v1/workflows/reference_download/runs?dry_run=true")).ShouldBeJsonAsync();
+
+        dry.GetProperty("conf").GetProperty("max_retries").GetInt32().ShouldBe(3);
+        dry.GetProperty("conf").GetProperty("airgate").GetProperty("triggering_user_id").GetString().ShouldBe("dev");
+        dry.GetProperty("params").GetProperty("mirror").GetString().ShouldBe("ncbi");
+        gateway.Emulator.TriggerPosts("reference_download").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TriggerRun_WorkflowWithoutParameters_EmptyObjectStartsRun()
+    {
+        await using var gateway = Gateway.Start();
+
+        var run = await (await gateway.Client.TriggerAsync(new JsonObject(), path: "/api/v1/workflows/nightly_cleanup/runs")).ShouldBeJsonAsync(HttpStatusCode.Created);
+
+        run.GetProperty("pipelines").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TriggerRun_LogicalDate_SentToAirflow()
+    {
+        await using var gateway = Gateway.Start();
+        var body = RunBodies.ValidScreen();
+        body["logical_date"] = "2026-03-01T12:00:00Z";
+
+        var run = await (await gateway.Client.TriggerAsync(body)).ShouldBeJsonAsync(HttpStatusCode.Created);
+
+        run.GetProperty("logical_date").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task TriggerRun_DryRunNotBoolean_Returns400()
+    {
+        await using var gateway = Gateway.Start();
+
+        var problem = await (await gateway.Client.TriggerAsync(RunBodies.ValidScreen(), path: RunBodies.ScreenRuns + "?dry_run=yes")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString()!.ShouldContain("dry_run");
+        gateway.Emulator.TriggerPosts().ShouldBe(0);
+    }
 }
