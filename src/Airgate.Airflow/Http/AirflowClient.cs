@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Airgate.Airflow.Http.Wire;
 using Airgate.Airflow.Models;
@@ -99,7 +100,8 @@ internal sealed partial class AirflowClient : IAirflowClient
         }
 
         path.Id(dagId).Literal("dagRuns")
-            .Query("limit", query.Limit).Query("offset", query.Offset).Query("state", query.States).Query("order_by", query.OrderBy);
+            .Query("limit", query.Limit).Query("offset", query.Offset).Query("state", query.States).Query("order_by", query.OrderBy)
+            .Query("updated_at_gte", query.UpdatedAtGte?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
         var result = await _sender.SendAsync<DagRunCollection>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
         return result.IsSuccess ? new AirflowPage<AirflowDagRun>(result.Value.DagRuns, result.Value.TotalEntries) : result.Failure;
     }

@@ -14,4 +14,7 @@ public sealed record DagRunQuery
 
     /// <summary>Sort field, <c>-</c> prefix for descending, e.g. <c>-run_after</c>.</summary>
     public string? OrderBy { get; init; }
+
+    /// <summary>Only runs changed at or after this instant (<c>updated_at_gte</c>), for incremental mirroring.</summary>
+    public DateTimeOffset? UpdatedAtGte { get; init; }
 }

@@ -1,7 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Airgate.Runs;
 
 /// <summary>Registers what the run endpoints need beyond the store: trigger service, run sync, reconciler.</summary>
 internal static class RunsSetup
 {
-    public static WebApplicationBuilder AddRuns(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddRuns(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RunsOptions>().BindConfiguration(RunsOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunsOptions>, RunsOptionsValidator>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RunSettler>();
+        builder.Services.AddSingleton<RunTrigger>();
+        builder.Services.AddSingleton<RunSync>();
+        builder.Services.AddSingleton<RunLookup>();
+        builder.Services.AddHostedService<RunReconciler>();
+        return builder;
+    }
 }

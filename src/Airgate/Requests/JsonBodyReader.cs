@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Airgate.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Airgate.Requests;
+
+/// <summary>
+/// Reads a JSON request body under explicit limits: only <c>application/json</c> (415), at most a size (413), at most a
+/// nesting depth (400), and well-formed (400). Reading it ourselves, rather than binding, keeps every one of these a problem.
+/// </summary>
+internal static class JsonBodyReader
+{
+    public const int DefaultMaxBytes = 1024 * 1024;
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>The body as JSON, or the problem to answer; an empty body gives <c>(null, null)</c>.</summary>
+    public static async Task<(JsonElement? Body, ProblemHttpResult? Problem)> ReadAsync(
+        HttpRequest request, CancellationToken cancellationToken, int maxBytes = DefaultMaxBytes, int maxDepth = DefaultMaxDepth)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problem.Create(
+                StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
+                $"The body must be JSON sent with 'Content-Type: application/json', not '{request.ContentType ?? "(none)"}'."));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = maxDepth });
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException exception)
+        {
+            var tooDeep = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+            return (null, Problem.BadRequest(tooDeep
+                ? $"The body is nested more than {maxDepth} levels deep."
+                : $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})."));
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static ProblemHttpResult TooLarge(int maxBytes) => Problem.Create(
+        StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The request body is too large",
+        $"The body must be at most {maxBytes} bytes.");
+}

@@ -1,0 +1,99 @@
+using Airgate.Airflow;
+using Airgate.Auth;
+using Airgate.Problems;
+using Airgate.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Airgate.Runs;
+
+/// <summary>One run and its task instances, read fresh from Airflow.</summary>
+internal static class RunDetail
+{
+    internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> GetRun(
+        [FromRoute(Name = "dag_id")] string dagId,
+        [FromRoute(Name = "dag_run_id")] string dagRunId,
+        AirgateUser user,
+        RunLookup lookup,
+        IAirflowClient airflow,
+        CancellationToken cancellationToken)
+    {
+        if (CheckIds(dagId, dagRunId, null) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (record, run, problem) = await lookup.FindAsync(user, dagId, dagRunId, fresh: true, cancellationToken);
+        if (problem is not null || run is null)
+        {
+            return problem ?? RunLookup.NotFound(dagId, dagRunId);
+        }
+
+        var tasks = await airflow.ListAllTaskInstancesAsync(dagId, dagRunId, null, cancellationToken);
+        if (!tasks.IsSuccess)
+        {
+            return tasks.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");
+        }
+
+        return TypedResults.Ok(RunResponse.From(run, record, RunSummary.From(tasks.Value.Select(t => t.State))));
+    }
+
+    internal static Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> ListTaskInstances(
+        [FromRoute(Name = "dag_id")] string dagId,
+        [FromRoute(Name = "dag_run_id")] string dagRunId,
+        AirgateUser user,
+        RunLookup lookup,
+        IAirflowClient airflow,
+        CancellationToken cancellationToken) =>
+        TaskInstancesAsync(dagId, dagRunId, null, user, lookup, airflow, cancellationToken);
+
+    internal static Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> GetTaskInstances(
+        [FromRoute(Name = "dag_id")] string dagId,
+        [FromRoute(Name = "dag_run_id")] string dagRunId,
+        [FromRoute(Name = "task_id")] string taskId,
+        AirgateUser user,
+        RunLookup lookup,
+        IAirflowClient airflow,
+        CancellationToken cancellationToken) =>
+        TaskInstancesAsync(dagId, dagRunId, taskId, user, lookup, airflow, cancellationToken);
+
+    internal static ProblemHttpResult? CheckIds(string dagId, string dagRunId, string? taskId)
+    {
+        ParameterError?[] checks =
+        [
+            AirflowIds.CheckKey("dag_id", dagId),
+            AirflowIds.CheckRunId("dag_run_id", dagRunId),
+            taskId is null ? null : AirflowIds.CheckKey("task_id", taskId),
+        ];
+        return checks.OfType<ParameterError>().ToList() is { Count: > 0 } errors ? InvalidRequestProblems.InvalidParameters(errors) : null;
+    }
+
+    private static async Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> TaskInstancesAsync(
+        string dagId, string dagRunId, string? taskId, AirgateUser user, RunLookup lookup, IAirflowClient airflow, CancellationToken cancellationToken)
+    {
+        if (CheckIds(dagId, dagRunId, taskId) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (_, _, problem) = await lookup.FindAsync(user, dagId, dagRunId, fresh: false, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var tasks = await airflow.ListAllTaskInstancesAsync(dagId, dagRunId, taskId, cancellationToken);
+        if (!tasks.IsSuccess)
+        {
+            return tasks.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");
+        }
+
+        if (taskId is not null && tasks.Value.Count == 0)
+        {
+            return Problem.NotFound($"Run '{dagRunId}' of workflow '{dagId}' has no task '{taskId}'.");
+        }
+
+        var instances = tasks.Value;
+        return TypedResults.Ok(new TaskInstanceList(instances, instances.Count, RunSummary.From(instances.Select(t => t.State))));
+    }
+}

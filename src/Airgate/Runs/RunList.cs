@@ -1,0 +1,3 @@
+namespace Airgate.Runs;
+
+internal sealed record RunList(IReadOnlyList<RunResponse> Runs, long TotalEntries);

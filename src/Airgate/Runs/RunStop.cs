@@ -1,0 +1,71 @@
+using Airgate.Airflow;
+using Airgate.Auth;
+using Airgate.Core.Runs;
+using Airgate.Problems;
+using Airgate.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Airgate.Runs;
+
+/// <summary><c>PATCH /workflows/{dag_id}/runs/{dag_run_id}</c>: stop or finish a run, for its owner or an admin.</summary>
+internal static class RunStop
+{
+    internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> StopRun(
+        [FromRoute(Name = "dag_id")] string dagId,
+        [FromRoute(Name = "dag_run_id")] string dagRunId,
+        HttpRequest request,
+        AirgateUser user,
+        RunAccess access,
+        RunLookup lookup,
+        IAirflowClient airflow,
+        IRunStore store,
+        CancellationToken cancellationToken)
+    {
+        if (RunDetail.CheckIds(dagId, dagRunId, null) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var query = new QueryReader(request.Query);
+        var mask = query.Strings("update_mask", 20, maxCount: 2);
+        if (query.Errors.Count > 0)
+        {
+            return InvalidRequestProblems.InvalidParameters(query.Errors);
+        }
+
+        var (body, bodyProblem) = await JsonBodyReader.ReadAsync(request, cancellationToken, maxBytes: 64 * 1024);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var (patch, errors) = StopRequest.Parse(body, mask);
+        if (patch is null)
+        {
+            return Problem.BadRequest(string.Join(" ", errors));
+        }
+
+        var (record, _, problem) = await lookup.FindAsync(user, dagId, dagRunId, fresh: false, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!access.CanStop(user, record?.TriggeredBy?.Id))
+        {
+            return Problem.Create(
+                StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your run",
+                "Only the user who started this run, or an admin, may stop or finish it.");
+        }
+
+        var updated = await airflow.PatchDagRunAsync(dagId, dagRunId, patch, mask.Count > 0 ? mask : null, cancellationToken);
+        if (!updated.IsSuccess)
+        {
+            return updated.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");
+        }
+
+        await store.UpsertObservedAsync([ObservedRuns.From(updated.Value)], cancellationToken);
+        return TypedResults.Ok(RunResponse.From(updated.Value, record));
+    }
+}
