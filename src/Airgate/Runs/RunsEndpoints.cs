@@ -17,13 +17,14 @@ internal static class RunsEndpoints
     public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/workflows/{dag_id}/runs").WithTags("Runs");
-        group.MapPost("/", TriggerRun).WithName("TriggerRun")
+        // Bodies are read by hand (size, depth and media type answer problems), so their shape is declared here for OpenAPI.
+        group.MapPost("/", TriggerRun).WithName("TriggerRun").Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .WithSummary("Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries).");
         group.MapGet("/", RunListing.ListRuns).WithName("ListRuns")
             .WithSummary("Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by.");
         group.MapGet("/{dag_run_id}", RunDetail.GetRun).WithName("GetRun")
             .WithSummary("One run, fresh from Airflow, with who started it, its pipelines and a task summary.");
-        group.MapPatch("/{dag_run_id}", RunStop.StopRun).WithName("StopRun")
+        group.MapPatch("/{dag_run_id}", RunStop.StopRun).WithName("StopRun").Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
             .WithSummary("Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin.");
         group.MapGet("/{dag_run_id}/tasks", RunDetail.ListTaskInstances).WithName("ListRunTaskInstances")
             .WithSummary("Every task instance of the run (mapped ones included) and their summary.");
