@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Manifests;
+using Airgate.Core.Profiles;
 using Airgate.Core.Registry;
 using Airgate.Pipelines;
 using Microsoft.Extensions.Caching.Memory;
@@ -131,7 +133,7 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
         return details.IsSuccess ? Describe(details.Value, snapshot).Source : details.Failure;
     }
 
-    private static (string Source, System.Text.Json.JsonElement? Schema) Describe(AirflowDagDetails details, RegistrySnapshot snapshot)
+    private static (string Source, JsonElement? Schema) Describe(AirflowDagDetails details, RegistrySnapshot snapshot)
     {
         if (snapshot.FindManifest(details.DagId) is not null)
         {
@@ -148,6 +150,6 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
 
     private static IReadOnlyList<PipelineRef> TaskPipelines(WorkflowManifest manifest, string taskId, RegistrySnapshot snapshot) =>
         manifest.Tasks.TryGetValue(taskId, out var ids)
-            ? [.. ids.Select(snapshot.FindProfile).OfType<Core.Profiles.ResolvedProfile>().Select(PipelineRef.From)]
+            ? [.. ids.Select(snapshot.FindProfile).OfType<ResolvedProfile>().Select(PipelineRef.From)]
             : [];
 }

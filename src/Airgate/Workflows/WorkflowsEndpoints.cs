@@ -2,6 +2,7 @@ using Airgate.Airflow.Models;
 using Airgate.Problems;
 using Airgate.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Airgate.Workflows;
 
@@ -44,7 +45,7 @@ internal static class WorkflowsEndpoints
     }
 
     internal static async Task<Results<Ok<WorkflowResponse>, ProblemHttpResult>> GetWorkflow(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "dag_id")] string dagId, WorkflowCatalog catalog, CancellationToken cancellationToken)
+        [FromRoute(Name = "dag_id")] string dagId, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
         if (AirflowIds.CheckKey("dag_id", dagId) is { } error)
         {
@@ -56,7 +57,7 @@ internal static class WorkflowsEndpoints
     }
 
     internal static async Task<Results<Ok<WorkflowTasksResponse>, ProblemHttpResult>> ListTasks(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "dag_id")] string dagId, WorkflowCatalog catalog, CancellationToken cancellationToken)
+        [FromRoute(Name = "dag_id")] string dagId, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
         if (AirflowIds.CheckKey("dag_id", dagId) is { } error)
         {
@@ -68,8 +69,8 @@ internal static class WorkflowsEndpoints
     }
 
     internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetTask(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "dag_id")] string dagId,
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "task_id")] string taskId,
+        [FromRoute(Name = "dag_id")] string dagId,
+        [FromRoute(Name = "task_id")] string taskId,
         WorkflowCatalog catalog,
         CancellationToken cancellationToken)
     {
