@@ -15,7 +15,9 @@ internal sealed class Evaluator
 
     private readonly List<SchemaError> _errors = [];
     private readonly List<Marks> _marksPool = [];
-    private readonly StringBuilder _builder = new(128);
+    private char[] _chars = new char[256];
+    private int _length;
+    private int _instanceUsed;
     private string[] _keywordPath = new string[32];
     private InstanceSegment[] _instancePath = new InstanceSegment[32];
     private SchemaResource[] _scope = new SchemaResource[16];
@@ -48,9 +50,11 @@ internal sealed class Evaluator
     /// <summary>Drops references to the last instance and schema, so a thread's cached evaluator keeps neither alive.</summary>
     public void Release()
     {
-        Array.Clear(_instancePath);
-        Array.Clear(_scope);
-        Array.Clear(_refs);
+        // Only the entries used can hold references; clearing the rest every call would cost more than the evaluation of a small instance.
+        Array.Clear(_instancePath, 0, Math.Min(_instanceUsed, _instancePath.Length));
+        Array.Clear(_scope, 0, _scope.Length);
+        Array.Clear(_refs, 0, _refs.Length);
+        _instanceUsed = 0;
     }
 
     public bool Evaluate(SchemaNode node, JsonElement instance, Marks? marks)
@@ -143,7 +147,7 @@ internal sealed class Evaluator
             return fast;
         }
 
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, -1, property));
+        PushInstance(new InstanceSegment(null, -1, property));
         var valid = EvaluateAt(keywordSegment, node, property.Value, null);
         _instanceDepth--;
         return valid;
@@ -152,7 +156,7 @@ internal sealed class Evaluator
     /// <summary>Evaluates a child schema against a value located at a property name (e.g. the name itself, for <c>propertyNames</c>).</summary>
     public bool EvaluateProperty(string keywordSegment, SchemaNode node, string property, JsonElement value)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1, default));
+        PushInstance(new InstanceSegment(property, -1, default));
         var valid = EvaluateAt(keywordSegment, node, value, null);
         _instanceDepth--;
         return valid;
@@ -169,7 +173,7 @@ internal sealed class Evaluator
             return fast;
         }
 
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index, default));
+        PushInstance(new InstanceSegment(null, index, default));
         var valid = EvaluateAt(keywordSegment, node, value, null);
         _instanceDepth--;
         return valid;
@@ -219,15 +223,35 @@ internal sealed class Evaluator
     /// <summary>Adds an error located at one property of the current instance.</summary>
     public void AddPropertyError(Keyword keyword, string property, string message)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(property, -1, default));
+        PushInstance(new InstanceSegment(property, -1, default));
         AddError(keyword, message);
+        _instanceDepth--;
+    }
+
+    /// <summary>Adds "property 'name' is not allowed" located at <paramref name="property"/>, reading its name without allocating.</summary>
+    public void AddNotAllowedError(Keyword keyword, JsonProperty property)
+    {
+        if (!KeepsErrors)
+        {
+            _total++;
+            return;
+        }
+
+        PushInstance(new InstanceSegment(null, -1, property));
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
+        var message = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[JsonText.BufferLength + 32]);
+        message.AppendLiteral("property '");
+        message.AppendFormatted(JsonText.PropertyName(property, buffer));
+        message.AppendLiteral("' is not allowed");
+        AddError(keyword, message.Text);
+        message.Clear();
         _instanceDepth--;
     }
 
     /// <summary>Adds an error located at one item of the current instance.</summary>
     public void AddItemError(Keyword keyword, int index, string message)
     {
-        Push(ref _instancePath, ref _instanceDepth, new InstanceSegment(null, index, default));
+        PushInstance(new InstanceSegment(null, index, default));
         AddError(keyword, message);
         _instanceDepth--;
     }
@@ -279,9 +303,24 @@ internal sealed class Evaluator
         }
     }
 
-    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, message, keywordSuffix: true);
+    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, message, keywordSuffix: true, keyword.Cache);
 
-    public void AddError(string keyword, string absoluteLocation, string message, bool keywordSuffix)
+    /// <summary>Adds an error whose message is formatted only when the error is kept, and reused when it repeats the keyword's last one.</summary>
+    public void AddError(Keyword keyword, ReadOnlySpan<char> message)
+    {
+        if (_errors.Count >= _maxErrors)
+        {
+            _total++;
+            return;
+        }
+
+        AddError(keyword.Name, keyword.AbsoluteLocation, ErrorCache.Reuse(ref keyword.Cache.Message, message), keywordSuffix: true, keyword.Cache);
+    }
+
+    /// <summary>True when another error would be kept (not only counted), so a caller can skip formatting its message.</summary>
+    public bool KeepsErrors => _errors.Count < _maxErrors;
+
+    public void AddError(string keyword, string absoluteLocation, string message, bool keywordSuffix, ErrorCache? cache = null)
     {
         _total++;
         if (_errors.Count >= _maxErrors)
@@ -289,44 +328,92 @@ internal sealed class Evaluator
             return;
         }
 
-        var builder = _builder.Clear();
+        _length = 0;
         for (var i = 0; i < _keywordDepth; i++)
         {
-            builder.Append(_keywordPath[i]);
+            Append(_keywordPath[i]);
         }
 
         if (keywordSuffix)
         {
-            builder.Append('/').Append(JsonPointer.Escape(keyword));
+            Append("/");
+            AppendEscaped(keyword);
         }
 
-        var keywordLocation = builder.ToString();
-        _errors.Add(new SchemaError(InstanceLocation(), keywordLocation, absoluteLocation, keyword, message));
+        var keywordLocation = cache is null ? new string(_chars, 0, _length) : ErrorCache.Reuse(ref cache.KeywordLocation, _chars.AsSpan(0, _length));
+        var instanceLocation = cache is null ? InstanceLocation() : InstanceLocation(ref cache.InstanceLocation);
+        _errors.Add(new SchemaError(instanceLocation, keywordLocation, absoluteLocation, keyword, message));
     }
 
     public string InstanceLocation()
+    {
+        string? none = null;
+        return InstanceLocation(ref none);
+    }
+
+    private string InstanceLocation(ref string? cached)
     {
         if (_instanceDepth == 0)
         {
             return string.Empty;
         }
 
-        var builder = _builder.Clear();
+        _length = 0;
+        Span<char> buffer = stackalloc char[JsonText.BufferLength];
         for (var i = 0; i < _instanceDepth; i++)
         {
             var segment = _instancePath[i];
-            builder.Append('/');
-            if (segment.Index < 0)
+            Append("/");
+            if (segment.Index >= 0)
             {
-                builder.Append(JsonPointer.Escape(segment.Name ?? segment.Property.Name));
+                segment.Index.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+                Append(buffer[..written]);
             }
             else
             {
-                builder.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+                AppendEscaped(segment.Name is { } name ? name.AsSpan() : JsonText.PropertyName(segment.Property, buffer));
             }
         }
 
-        return builder.ToString();
+        return ErrorCache.Reuse(ref cached, _chars.AsSpan(0, _length));
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_length + text.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length));
+        }
+
+        text.CopyTo(_chars.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    /// <summary>Appends a JSON Pointer token, escaping <c>~</c> and <c>/</c> (RFC 6901).</summary>
+    private void AppendEscaped(ReadOnlySpan<char> token)
+    {
+        while (true)
+        {
+            var special = token.IndexOfAny('~', '/');
+            if (special < 0)
+            {
+                Append(token);
+                return;
+            }
+
+            Append(token[..special]);
+            Append(token[special] == '~' ? "~0" : "~1");
+            token = token[(special + 1)..];
+        }
+    }
+
+    private void PushInstance(InstanceSegment segment)
+    {
+        Push(ref _instancePath, ref _instanceDepth, segment);
+        if (_instanceDepth > _instanceUsed)
+        {
+            _instanceUsed = _instanceDepth;
+        }
     }
 
     private static void Push<T>(ref T[] stack, ref int depth, T value)

@@ -17,6 +17,8 @@ internal sealed class EnumKeyword(string absoluteLocation, JsonElement[] values,
 
     private readonly NumberValue[] _numbers = [.. values.Where(v => v.ValueKind == JsonValueKind.Number).Select(NumberValue.From)];
 
+    private readonly string _message = $"must be one of [{listing}]";
+
     private readonly bool _hasEscapedStrings = values.Any(v => v.ValueKind == JsonValueKind.String && v.GetRawText().Contains('\\'));
 
     public static Keyword Create(KeywordContext context)
@@ -41,7 +43,7 @@ internal sealed class EnumKeyword(string absoluteLocation, JsonElement[] values,
 
         if (evaluator.Collecting)
         {
-            evaluator.AddError(this, $"must be one of [{listing}]");
+            evaluator.AddError(this, _message);
         }
 
         return false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -44,7 +45,25 @@ internal sealed class NumberBoundKeyword(string name, string absoluteLocation, N
         var valid = comparison < 0 ? _accepts.Below : comparison == 0 ? _accepts.Equal : _accepts.Above;
         if (!valid && evaluator.Collecting)
         {
-            evaluator.AddError(this, $"must be {_accepts.Relation} {limitText} but is {Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(instance))}");
+            var raw = JsonMarshal.GetRawUtf8Value(instance);
+            if (raw.Length > 64 || !evaluator.KeepsErrors)
+            {
+                evaluator.AddError(this, $"must be {_accepts.Relation} {limitText} but is {Encoding.UTF8.GetString(raw)}");
+            }
+            else
+            {
+                Span<char> number = stackalloc char[64];
+                number = number[..Encoding.UTF8.GetChars(raw, number)];
+                var message = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+                message.AppendLiteral("must be ");
+                message.AppendFormatted(_accepts.Relation);
+                message.AppendLiteral(" ");
+                message.AppendFormatted(limitText);
+                message.AppendLiteral(" but is ");
+                message.AppendFormatted(number);
+                evaluator.AddError(this, message.Text);
+                message.Clear();
+            }
         }
 
         return valid;

@@ -8,6 +8,8 @@ namespace Airgate.JsonSchema.Keywords;
 /// <summary><c>pattern</c>: a string must match the ECMA-262 regular expression somewhere.</summary>
 internal sealed class PatternKeyword(string absoluteLocation, Regex regex, string pattern) : Keyword("pattern", absoluteLocation)
 {
+    private readonly string _message = $"must match the pattern '{pattern}'";
+
     public static Keyword Create(KeywordContext context)
     {
         if (context.Value.ValueKind != JsonValueKind.String)
@@ -34,7 +36,7 @@ internal sealed class PatternKeyword(string absoluteLocation, Regex regex, strin
 
         if (!timedOut && evaluator.Collecting)
         {
-            evaluator.AddError(this, $"must match the pattern '{pattern}'");
+            evaluator.AddError(this, _message);
         }
 
         return false;

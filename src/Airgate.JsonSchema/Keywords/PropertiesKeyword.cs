@@ -10,6 +10,8 @@ internal sealed class PropertiesKeyword : Keyword
     private readonly PropertyLookup<Entry> _properties;
     private readonly string[] _required;
     private readonly string _requiredLocation;
+    private readonly string[] _requiredMessages;
+    private readonly ErrorCache _requiredCache = new();
 
     private PropertiesKeyword(string absoluteLocation, PropertyLookup<Entry> properties, string[] required, string requiredLocation)
         : base("properties", absoluteLocation)
@@ -17,6 +19,7 @@ internal sealed class PropertiesKeyword : Keyword
         _properties = properties;
         _required = required;
         _requiredLocation = requiredLocation;
+        _requiredMessages = [.. required.Select(name => $"is missing required property '{name}'")];
     }
 
     public static Keyword Create(KeywordContext context)
@@ -66,7 +69,7 @@ internal sealed class PropertiesKeyword : Keyword
                 {
                     if (evaluator.Collecting)
                     {
-                        evaluator.AddPropertyError(this, property.Name, $"property '{property.Name}' is not allowed");
+                        evaluator.AddNotAllowedError(this, property);
                     }
 
                     valid = false;
@@ -97,7 +100,7 @@ internal sealed class PropertiesKeyword : Keyword
             {
                 if ((found & (1UL << bit)) == 0)
                 {
-                    evaluator.AddError("required", _requiredLocation, $"is missing required property '{_required[bit]}'", keywordSuffix: true);
+                    evaluator.AddError("required", _requiredLocation, _requiredMessages[bit], keywordSuffix: true, _requiredCache);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Airgate.JsonSchema.Compilation;
 using Airgate.JsonSchema.Evaluation;
@@ -78,7 +79,13 @@ internal sealed class TypeKeyword(string absoluteLocation, TypeKeyword.Types all
                 Types.Array => "array",
                 _ => "string",
             };
-            evaluator.AddError(this, $"must be of type {expected} but is {name}");
+            var message = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+            message.AppendLiteral("must be of type ");
+            message.AppendFormatted(expected);
+            message.AppendLiteral(" but is ");
+            message.AppendFormatted(name);
+            evaluator.AddError(this, message.Text);
+            message.Clear();
         }
 
         return false;

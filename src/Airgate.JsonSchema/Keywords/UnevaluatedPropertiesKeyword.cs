@@ -30,7 +30,7 @@ internal sealed class UnevaluatedPropertiesKeyword(string absoluteLocation, Sche
                         return false;
                     }
 
-                    evaluator.AddPropertyError(this, property.Name, $"property '{property.Name}' is not allowed");
+                    evaluator.AddNotAllowedError(this, property);
                     valid = false;
                 }
                 else if (evaluator.EvaluateProperty("/unevaluatedProperties", node, property))

@@ -67,6 +67,11 @@ internal readonly struct NumberValue
             return new NumberValue(integer);
         }
 
+        if (TryParseShortDecimal(raw, out var shortDecimal))
+        {
+            return new NumberValue(shortDecimal);
+        }
+
         if (raw.Length <= 27 && raw.IndexOfAny((byte)'e', (byte)'E') < 0 && number.TryGetDecimal(out var value))
         {
             return new NumberValue(value);
@@ -113,6 +118,42 @@ internal readonly struct NumberValue
         Kind.Decimal => _decimal.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => _big.Exponent == 0 ? _big.Mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{_big.Mantissa}e{_big.Exponent}",
     };
+
+    /// <summary>
+    /// Plain fractions (<c>0.5</c>, <c>-12.25</c>) of up to 18 digits and no trailing zero in the fraction, built straight from the
+    /// JSON text (the same value and scale as the general parser gives), so the common case skips it.
+    /// </summary>
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> raw, out decimal value)
+    {
+        value = 0m;
+        var negative = raw.Length > 0 && raw[0] == (byte)'-';
+        var text = negative ? raw[1..] : raw;
+        var point = text.IndexOf((byte)'.');
+        if (point <= 0 || text.Length > 19 || point == text.Length - 1 || text[^1] == (byte)'0' || (text[0] == (byte)'0' && point != 1))
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i == point)
+            {
+                continue;
+            }
+
+            var digit = (uint)(text[i] - (byte)'0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + digit;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)(text.Length - point - 1));
+        return true;
+    }
 
     /// <summary>Plain integers of up to 18 digits, the common case, parsed without the general number parser.</summary>
     private static bool TryParseLong(ReadOnlySpan<byte> raw, out long value)

@@ -30,6 +30,35 @@ public sealed class EvaluationResultTests
     }
 
     [Fact]
+    public void Evaluate_Repeatedly_ReportsEachInstancesOwnLocationsAndMessages()
+    {
+        // Error strings are reused when a keyword repeats its last error; a different instance must still get its own.
+        var schema = Schemas.Compile("""
+            {
+              "items": { "minimum": 1, "unevaluatedProperties": false, "properties": { "a/b": { "type": "string" } } }
+            }
+            """);
+
+        var first = schema.Evaluate(Schemas.Json("""[0, {"a/b": 1, "x~y": 2}]"""));
+        var again = schema.Evaluate(Schemas.Json("""[0, {"a/b": 1, "x~y": 2}]"""));
+        var other = schema.Evaluate(Schemas.Json("""[5, -2, {"a/b": true, "z": 1}]"""));
+
+        again.Errors.ShouldBe(first.Errors);
+        first.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.Message)).ShouldBe(
+        [
+            ("/0", "/items/minimum", "must be >= 1 but is 0"),
+            ("/1/a~1b", "/items/properties/a~1b/type", "must be of type string but is integer"),
+            ("/1/x~0y", "/items/unevaluatedProperties", "property 'x~y' is not allowed"),
+        ]);
+        other.Errors.Select(e => (e.InstanceLocation, e.KeywordLocation, e.Message)).ShouldBe(
+        [
+            ("/1", "/items/minimum", "must be >= 1 but is -2"),
+            ("/2/a~1b", "/items/properties/a~1b/type", "must be of type string but is boolean"),
+            ("/2/z", "/items/unevaluatedProperties", "property 'z' is not allowed"),
+        ]);
+    }
+
+    [Fact]
     public void Evaluate_ThroughRef_KeywordLocationIncludesRefAndAbsoluteLocationIsTheTarget()
     {
         var schema = Schemas.Compile(Profile, new SchemaOptions { BaseUri = new Uri("https://example.org/profile.json") });
