@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
+
 namespace Airgate.ApiDocs;
 
 /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and a self-contained interactive page at <c>/docs</c>.</summary>
@@ -5,12 +9,19 @@ internal static class ApiDocsExtensions
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        // Bodies are read by hand, so the serializer only writes: strict number handling changes no answer, and makes
+        // the document type integers as plain 'integer' rather than 'integer | string'.
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "Airgate";
-            document.Info.Description = "Pipeline profiles, validated triggers and run tracking in front of Apache Airflow 3.";
-            return Task.CompletedTask;
-        }));
+            options.CreateSchemaReferenceId = type => type.Type == typeof(ProblemBody)
+                ? "Problem"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddOperationTransformer<BoundRequestTransformer>();
+            options.AddOperationTransformer<ContractTransformer>();
+            options.AddDocumentTransformer<DocumentTransformer>();
+            options.AddDocumentTransformer<SchemaCleanup>();
+        });
         return builder;
     }
 

@@ -1,4 +1,6 @@
+using Airgate.ApiDocs;
 using Airgate.Core.Registry;
+using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,18 +14,15 @@ internal static class PipelinesEndpoints
 
     public static IEndpointRouteBuilder MapPipelines(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/pipelines").WithTags("Pipelines");
+        var group = routes.MapGroup("/pipelines").WithTags("Pipelines").WithETag().ProducesProblems(400, 404);
         group.MapGet("/", ListPipelines).WithName("ListPipelines").WithSummary("Every loaded profile, resolved.");
         group.MapGet("/{id}", GetPipeline).WithName("GetPipeline").WithSummary("One profile by id or name@version.");
         return routes;
     }
 
-    internal static Results<Ok<PipelineList>, ProblemHttpResult> ListPipelines(HttpRequest request, IPipelineRegistry registry)
+    internal static Results<Ok<PipelineList>, ProblemHttpResult> ListPipelines(ListPipelinesQuery query, IPipelineRegistry registry)
     {
-        var query = new QueryReader(request.Query);
-        var limit = query.Int("limit", 100, 1, 1000);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var runnable = query.Bool("runnable");
+        var (limit, offset, runnable) = (query.Limit, query.Offset, query.Runnable);
         if (query.Errors.Count > 0)
         {
             return InvalidRequestProblems.InvalidParameters(query.Errors);

@@ -1,4 +1,5 @@
 using Airgate.Core.Registry;
+using Airgate.ETags;
 
 namespace Airgate.Registry;
 
@@ -9,6 +10,7 @@ internal static class RegistryEndpoints
     {
         routes.MapGet("/registry/problems", ListProblems)
             .WithTags("Registry")
+            .WithETag()
             .WithName("ListRegistryProblems")
             .WithSummary("Every problem found in the registry directory (file, JSON pointer, message).");
         return routes;
