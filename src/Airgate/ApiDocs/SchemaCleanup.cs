@@ -14,6 +14,12 @@ internal sealed class SchemaCleanup : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        // A JSON object of any members: without this, generators type it as an object with no members at all.
+        if (document.Components?.Schemas?.TryGetValue("JsonObject", out var jsonObject) == true && jsonObject is OpenApiSchema anyObject)
+        {
+            anyObject.AdditionalProperties = new OpenApiSchema();
+        }
+
         foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
         {
             if (schema.Properties is null)
@@ -46,7 +52,7 @@ internal sealed class SchemaCleanup : IOpenApiDocumentTransformer
         return reference.Reference.Id switch
         {
             { } id when AnyJson.Contains(id) => new OpenApiSchema { Description = description },
-            "JsonObject" => new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, Description = description },
+            "JsonObject" => new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AdditionalProperties = new OpenApiSchema(), Description = description },
             _ => null,
         };
     }
