@@ -1,17 +1,17 @@
 using Airgate.ETags;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Airgate.ApiDocs;
 
 /// <summary>
-/// What every operation shares, added from endpoint metadata: the auth answers (401, and 503 while the JWKS cannot be
-/// loaded) on authenticated routes, <c>ETag</c>/<c>If-None-Match</c>/304 on entity reads, and the response headers each
-/// status carries (<c>Location</c>, <c>Idempotent-Replayed</c>, <c>Retry-After</c>, <c>WWW-Authenticate</c>).
+/// What operations share, added from endpoint metadata: path parameter rules, both 200 answers of a trigger,
+/// <c>ETag</c>/<c>If-None-Match</c>/304 on entity reads, and the response headers each status carries (<c>Location</c>, <c>Idempotent-Replayed</c>, <c>Retry-After</c>, <c>WWW-Authenticate</c>).
 /// </summary>
 internal sealed class ContractTransformer : IOpenApiOperationTransformer
 {
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path) ?? [])
@@ -21,13 +21,18 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
         }
 
         operation.Responses ??= [];
-        var authenticated = metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any()
-            && !metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
-        if (authenticated)
+        // Results<Ok<A>, Ok<B>> declares two 200s, of which the generator keeps one: declare both. anyOf, not oneOf: a
+        // run replayed for an Idempotency-Key may carry every member a dry run's answer has.
+        var okTypes = metadata.OfType<IProducesResponseTypeMetadata>()
+            .Where(m => m.StatusCode == StatusCodes.Status200OK)
+            .Select(m => m.Type).OfType<Type>().Where(t => t != typeof(void)).Distinct().ToList();
+        if (okTypes.Count > 1 && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse)
         {
-            var problem = await context.GetOrCreateSchemaAsync(typeof(ProblemBody), null, cancellationToken);
-            AddProblem(operation, "401", "No valid credentials (see the security schemes).", problem);
-            AddProblem(operation, "503", "A dependency is unavailable (Airflow, the database, or the identity provider's keys); try again after Retry-After.", problem);
+            // References, not inlined copies: the components carry the nullability fixes of SchemaCleanup. Both types are
+            // components already, as other operations answer them too.
+            var schemas = okTypes.Select(type => (IOpenApiSchema)new OpenApiSchemaReference(type.Name, context.Document)).ToList();
+
+            okResponse.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { AnyOf = schemas } } };
         }
 
         if (metadata.OfType<ETagMetadata>().Any())
@@ -85,6 +90,8 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
                 concrete.Headers = null;
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private static string? PathParameterDescription(string? name) => name switch
@@ -101,17 +108,4 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
     private static OpenApiHeader Header(string description) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
-    private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema problem)
-    {
-        if (operation.Responses is null || operation.Responses.ContainsKey(status))
-        {
-            return;
-        }
-
-        operation.Responses[status] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType> { [ProblemResponses.ContentType] = new() { Schema = problem } },
-        };
-    }
 }

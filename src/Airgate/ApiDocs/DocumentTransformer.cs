@@ -68,8 +68,16 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         {
             foreach (var operation in item.Operations?.Values.ToList() ?? [])
             {
-                // Health and docs are anonymous; everything under /api/v1 needs the deployment's one mode.
-                operation.Security = path.StartsWith("/api/", StringComparison.Ordinal) ? requirements : [];
+                // Health and docs are anonymous; everything under /api/v1 needs the deployment's one mode, and answers
+                // 401 without it (503 while a Jwt deployment cannot load its provider's keys).
+                var authenticated = path.StartsWith("/api/", StringComparison.Ordinal);
+                operation.Security = authenticated ? requirements : [];
+                if (authenticated)
+                {
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd("401", Problem(document, "No valid credentials (see the security schemes).", "WWW-Authenticate", "The scheme to authenticate with (Bearer)."));
+                    operation.Responses.TryAdd("503", Problem(document, "A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After.", "Retry-After", "Seconds to wait before trying again."));
+                }
             }
         }
 
@@ -77,6 +85,23 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         document.Paths["/health/live"] = HealthPath("HealthLive", "The process answers (no dependency is checked).", health);
         document.Paths["/health/ready"] = HealthPath("HealthReady", "The database and Airflow are reachable; 503 when either is not.", health);
     }
+
+    private static OpenApiResponse Problem(OpenApiDocument document, string description, string header, string headerDescription) => new()
+    {
+        Description = description,
+        Headers = new Dictionary<string, IOpenApiHeader>
+        {
+            [header] = new OpenApiHeader
+            {
+                Description = headerDescription,
+                Schema = header == "Retry-After" ? new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" } : new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+        },
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [ProblemResponses.ContentType] = new() { Schema = new OpenApiSchemaReference("Problem", document) },
+        },
+    };
 
     private static OpenApiPathItem HealthPath(string operationId, string summary, IOpenApiSchema schema)
     {

@@ -17,7 +17,17 @@ internal sealed class ETagFilter(IOptions<JsonOptions> json) : IEndpointFilter
     {
         var result = await next(context);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is not IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } || inner is not IValueHttpResult { Value: { } value })
+        object value;
+        if (inner is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK } and IValueHttpResult { Value: { } okValue })
+        {
+            value = okValue;
+        }
+        else if (inner is not (null or IResult or string))
+        {
+            // A handler that returns its answer directly (no result type) answers 200 with it as JSON.
+            value = inner;
+        }
+        else
         {
             return result;
         }

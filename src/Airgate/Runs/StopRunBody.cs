@@ -7,7 +7,7 @@ namespace Airgate.Runs;
 internal sealed record StopRunBody
 {
     [Description("failed stops the run (the default); success finishes it.")]
-    public StopState? State { get; init; }
+    public StopState State { get; init; }
 
     [Description("A note stored on the Airflow run (at most 1000 characters).")]
     public string? Note { get; init; }

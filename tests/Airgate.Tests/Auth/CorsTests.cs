@@ -105,7 +105,7 @@ public sealed class CorsTests
         config["Airgate:Auth:Cors:AllowLoopbackOrigins"] = "true";
         await using var host = await AuthTestHost.StartAsync(config);
 
-        using var response = await PreflightAsync(host, origin, "POST", "content-type,idempotency-key,if-none-match");
+        using var response = await PreflightAsync(host, origin, "GET", "content-type,idempotency-key,if-none-match");
 
         Header(response, "Access-Control-Allow-Origin").ShouldBe(allowed ? origin : null);
     }
