@@ -1,8 +1,8 @@
 using Airgate.ApiDocs;
 using Airgate.Auth;
-using Airgate.ETags;
 using Airgate.Core.Parameters;
 using Airgate.Core.Registry;
+using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
 using Airgate.Workflows;
