@@ -46,6 +46,20 @@ internal sealed partial class CatalogCache(IAirflowClient airflow, TimeProvider 
         return outcome is AirflowFailure failure ? failure : (T)outcome;
     }
 
+    /// <summary>The cached answer for a key, without ever calling Airflow.</summary>
+    public bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Value is T typed)
+        {
+            entry.Touch(time.GetUtcNow());
+            value = typed;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Reads every recently used answer again; drops idle ones and answers Airflow no longer has.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

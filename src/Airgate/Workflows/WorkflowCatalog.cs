@@ -32,29 +32,46 @@ internal sealed class WorkflowCatalog(CatalogCache cache, IPipelineRegistry regi
         // The answer also depends on the details of every manifest-less DAG on the page, read (from the cache) below.
         var details = new object?[page.Value.Items.Count];
         var workflows = new WorkflowResponse[page.Value.Items.Count];
-        AirflowFailure? failure = null;
-        await Parallel.ForAsync(0, workflows.Length, new ParallelOptions
+        // Warm pages find every DAG's details in the cache: only misses go to Airflow, at most 8 at a time.
+        var misses = new List<int>();
+        for (var i = 0; i < workflows.Length; i++)
         {
-            MaxDegreeOfParallelism = DetailsConcurrency,
-            CancellationToken = cancellationToken,
-        }, async (i, ct) =>
-        {
-            var dag = page.Value.Items[i];
-            if (snapshot.FindManifest(dag.DagId) is not null)
+            var dagId = page.Value.Items[i].DagId;
+            if (snapshot.FindManifest(dagId) is not null)
             {
-                return;
+                continue;
             }
 
-            var result = await GetDetailsAsync(dag.DagId, ct);
-            if (result.IsSuccess)
+            if (cache.TryGet("details/" + dagId, out AirflowDagDetails? cached))
             {
-                details[i] = result.Value;
+                details[i] = cached;
             }
             else
             {
-                failure = result.Failure;
+                misses.Add(i);
             }
-        });
+        }
+
+        AirflowFailure? failure = null;
+        if (misses.Count > 0)
+        {
+            await Parallel.ForEachAsync(misses, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = DetailsConcurrency,
+                CancellationToken = cancellationToken,
+            }, async (i, ct) =>
+            {
+                var result = await GetDetailsAsync(page.Value.Items[i].DagId, ct);
+                if (result.IsSuccess)
+                {
+                    details[i] = result.Value;
+                }
+                else
+                {
+                    failure = result.Failure;
+                }
+            });
+        }
 
         if (failure is not null)
         {
