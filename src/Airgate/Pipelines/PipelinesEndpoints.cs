@@ -28,9 +28,12 @@ internal static class PipelinesEndpoints
             return InvalidRequestProblems.InvalidParameters(query.Errors);
         }
 
-        var profiles = registry.Current.Profiles.Where(p => runnable is null || p.Profile.Runnable == runnable).ToList();
-        return TypedResults.Ok(new PipelineList(
-            [.. profiles.Skip(offset).Take(limit).Select(PipelineResponse.From)], profiles.Count));
+        var snapshot = registry.Current;
+        return TypedResults.Ok(SnapshotAnswers.For(snapshot, $"list?{limit}&{offset}&{runnable}", () =>
+        {
+            var profiles = snapshot.Profiles.Where(p => runnable is null || p.Profile.Runnable == runnable).ToList();
+            return new PipelineList([.. profiles.Skip(offset).Take(limit).Select(PipelineResponse.From)], profiles.Count);
+        }));
     }
 
     internal static Results<Ok<PipelineResponse>, ProblemHttpResult> GetPipeline(string id, IPipelineRegistry registry)
@@ -40,8 +43,9 @@ internal static class PipelinesEndpoints
             return Problem.BadRequest($"'id' must be at most {MaxReferenceLength} characters.");
         }
 
-        return registry.Current.FindProfile(id) is { } profile
-            ? TypedResults.Ok(PipelineResponse.From(profile))
+        var snapshot = registry.Current;
+        return snapshot.FindProfile(id) is { } profile
+            ? TypedResults.Ok(SnapshotAnswers.For(snapshot, "profile/" + profile.Id, () => PipelineResponse.From(profile)))
             : Problem.NotFound($"No pipeline profile has the id or name@version '{id}'.");
     }
 }

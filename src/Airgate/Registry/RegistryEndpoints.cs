@@ -1,5 +1,6 @@
 using Airgate.Core.Registry;
 using Airgate.ETags;
+using Airgate.Pipelines;
 
 namespace Airgate.Registry;
 
@@ -18,7 +19,7 @@ internal static class RegistryEndpoints
 
     internal static RegistryProblemList ListProblems(IPipelineRegistry registry)
     {
-        var problems = registry.Current.Problems;
-        return new RegistryProblemList(problems, problems.Count);
+        var snapshot = registry.Current;
+        return SnapshotAnswers.For(snapshot, "problems", () => new RegistryProblemList(snapshot.Problems, snapshot.Problems.Count));
     }
 }
