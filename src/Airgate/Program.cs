@@ -22,6 +22,7 @@ public partial class Program
         builder.AddProblems();
         builder.AddAirflow();
         builder.AddRegistry();
+        builder.AddCatalog();
         builder.AddRunStorage();
         builder.AddRuns();
         builder.AddAirgateAuth();

@@ -1,25 +1,56 @@
+using System.Text.Json.Serialization;
+using Airgate.Auth;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
 namespace Airgate.ApiDocs;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and a self-contained interactive page at <c>/docs</c>.</summary>
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Scalar's interactive reference at <c>/docs</c>, served offline.</summary>
 internal static class ApiDocsExtensions
 {
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        // Bodies are read by hand, so the serializer only writes: strict number handling changes no answer, and makes
+        // the document type integers as plain 'integer' rather than 'integer | string'.
+        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "Airgate";
-            document.Info.Description = "Pipeline profiles, validated triggers and run tracking in front of Apache Airflow 3.";
-            return Task.CompletedTask;
-        }));
+            options.CreateSchemaReferenceId = type => type.Type == typeof(ProblemBody)
+                ? "Problem"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddOperationTransformer<BoundRequestTransformer>();
+            options.AddOperationTransformer<ContractTransformer>();
+            options.AddDocumentTransformer<DocumentTransformer>();
+            options.AddDocumentTransformer<SchemaCleanup>();
+        });
         return builder;
     }
 
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        // The page is embedded (no CDN): it must work on machines without internet access.
-        app.MapGet("/docs", () => TypedResults.Content(DocsPage.Html, "text/html; charset=utf-8"))
-            .ExcludeFromDescription()
+        // Scalar's bundle is embedded in its package and served from /docs/; fonts, telemetry and the AI agent would reach
+        // out to the internet, so they are off: the page must work on machines without internet access.
+        app.MapScalarApiReference("/docs", (options, context) =>
+            {
+                options
+                    .WithTitle("Airgate API")
+                    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                    .DisableDefaultFonts()
+                    .DisableTelemetry()
+                    .DisableAgent()
+                    .DisableMcp()
+                    .ShowOperationId();
+                // The page offers the deployment's own mode; in Development it acts as 'dev' (an empty header is refused).
+                var mode = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Mode;
+                options.AddPreferredSecuritySchemes(AuthSchemes.For(mode));
+                if (mode == AuthMode.Development)
+                {
+                    options.AddApiKeyAuthentication(AuthSchemes.Development, scheme => scheme.Value = DevelopmentAuthenticationHandler.DefaultUser);
+                }
+            })
             .AllowAnonymous();
         return app;
     }

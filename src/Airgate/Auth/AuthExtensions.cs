@@ -50,12 +50,29 @@ internal static class AuthExtensions
         services.AddCors();
         services.AddOptions<AspNetCoreCorsOptions>().Configure<IOptions<AuthOptions>>((cors, auth) =>
             cors.AddPolicy(AuthSchemes.CorsPolicy, policy => policy
-                .WithOrigins([.. auth.Value.Cors.AllowedOrigins])
+                .SetIsOriginAllowed(origin => IsAllowedOrigin(auth.Value.Cors, origin))
                 .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Patch)
-                .WithHeaders("Authorization", "Content-Type", "Idempotency-Key", DevelopmentAuthenticationHandler.UserHeader, DevelopmentAuthenticationHandler.RolesHeader, ApiKeyAuthenticationHandler.KeyHeader)
-                .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate")
+                .WithHeaders("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", DevelopmentAuthenticationHandler.UserHeader, DevelopmentAuthenticationHandler.RolesHeader, ApiKeyAuthenticationHandler.KeyHeader)
+                .WithExposedHeaders("Location", "Retry-After", "WWW-Authenticate", "ETag", "Idempotent-Replayed")
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return builder;
+    }
+
+    /// <summary>Configured origins match exactly (case-insensitively); loopback dev origins only over http, on any port.</summary>
+    internal static bool IsAllowedOrigin(CorsOptions cors, string origin)
+    {
+        if (cors.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return cors.AllowLoopbackOrigins
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && uri.Scheme == Uri.UriSchemeHttp
+            && uri.Host is "localhost" or "127.0.0.1"
+            && uri.AbsolutePath == "/"
+            && string.IsNullOrEmpty(uri.UserInfo)
+            && string.Equals(origin.TrimEnd('/'), $"http://{uri.Authority}", StringComparison.OrdinalIgnoreCase);
     }
 
     public static WebApplication UseAirgateAuth(this WebApplication app)

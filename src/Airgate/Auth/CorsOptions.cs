@@ -4,4 +4,7 @@ namespace Airgate.Auth;
 internal sealed record CorsOptions
 {
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>Also allow <c>http://localhost:*</c> and <c>http://127.0.0.1:*</c> (front-end dev servers); set by <c>airgate dev</c> only.</summary>
+    public bool AllowLoopbackOrigins { get; init; }
 }

@@ -75,6 +75,8 @@ internal static partial class DevCommand
                 ["Airgate:Airflow:Token"] = null,
                 ["Airgate:Registry:Path"] = registryPath,
                 ["Airgate:Auth:AllowDevelopmentMode"] = "true",
+                // Front-end dev servers (Vite, webpack) run on another local port and call the API from the browser.
+                ["Airgate:Auth:Cors:AllowLoopbackOrigins"] = "true",
                 ["urls"] = urls,
             }.Where(setting => setting.Key != "urls" || setting.Value is not null));
         });

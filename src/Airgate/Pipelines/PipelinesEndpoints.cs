@@ -1,4 +1,6 @@
+using Airgate.ApiDocs;
 using Airgate.Core.Registry;
+using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,26 +14,26 @@ internal static class PipelinesEndpoints
 
     public static IEndpointRouteBuilder MapPipelines(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/pipelines").WithTags("Pipelines");
+        var group = routes.MapGroup("/pipelines").WithTags("Pipelines").WithETag().ProducesProblems(400, 404);
         group.MapGet("/", ListPipelines).WithName("ListPipelines").WithSummary("Every loaded profile, resolved.");
         group.MapGet("/{id}", GetPipeline).WithName("GetPipeline").WithSummary("One profile by id or name@version.");
         return routes;
     }
 
-    internal static Results<Ok<PipelineList>, ProblemHttpResult> ListPipelines(HttpRequest request, IPipelineRegistry registry)
+    internal static Results<Ok<PipelineList>, ProblemHttpResult> ListPipelines(ListPipelinesQuery query, IPipelineRegistry registry)
     {
-        var query = new QueryReader(request.Query);
-        var limit = query.Int("limit", 100, 1, 1000);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var runnable = query.Bool("runnable");
+        var (limit, offset, runnable) = (query.Limit, query.Offset, query.Runnable);
         if (query.Errors.Count > 0)
         {
             return InvalidRequestProblems.InvalidParameters(query.Errors);
         }
 
-        var profiles = registry.Current.Profiles.Where(p => runnable is null || p.Profile.Runnable == runnable).ToList();
-        return TypedResults.Ok(new PipelineList(
-            [.. profiles.Skip(offset).Take(limit).Select(PipelineResponse.From)], profiles.Count));
+        var snapshot = registry.Current;
+        return TypedResults.Ok(SnapshotAnswers.For(snapshot, $"list?{limit}&{offset}&{runnable}", () =>
+        {
+            var profiles = snapshot.Profiles.Where(p => runnable is null || p.Profile.Runnable == runnable).ToList();
+            return new PipelineList([.. profiles.Skip(offset).Take(limit).Select(PipelineResponse.From)], profiles.Count);
+        }));
     }
 
     internal static Results<Ok<PipelineResponse>, ProblemHttpResult> GetPipeline(string id, IPipelineRegistry registry)
@@ -41,8 +43,9 @@ internal static class PipelinesEndpoints
             return Problem.BadRequest($"'id' must be at most {MaxReferenceLength} characters.");
         }
 
-        return registry.Current.FindProfile(id) is { } profile
-            ? TypedResults.Ok(PipelineResponse.From(profile))
+        var snapshot = registry.Current;
+        return snapshot.FindProfile(id) is { } profile
+            ? TypedResults.Ok(SnapshotAnswers.For(snapshot, "profile/" + profile.Id, () => PipelineResponse.From(profile)))
             : Problem.NotFound($"No pipeline profile has the id or name@version '{id}'.");
     }
 }

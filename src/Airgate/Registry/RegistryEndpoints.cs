@@ -1,4 +1,6 @@
 using Airgate.Core.Registry;
+using Airgate.ETags;
+using Airgate.Pipelines;
 
 namespace Airgate.Registry;
 
@@ -9,6 +11,7 @@ internal static class RegistryEndpoints
     {
         routes.MapGet("/registry/problems", ListProblems)
             .WithTags("Registry")
+            .WithETag()
             .WithName("ListRegistryProblems")
             .WithSummary("Every problem found in the registry directory (file, JSON pointer, message).");
         return routes;
@@ -16,7 +19,7 @@ internal static class RegistryEndpoints
 
     internal static RegistryProblemList ListProblems(IPipelineRegistry registry)
     {
-        var problems = registry.Current.Problems;
-        return new RegistryProblemList(problems, problems.Count);
+        var snapshot = registry.Current;
+        return SnapshotAnswers.For(snapshot, "problems", () => new RegistryProblemList(snapshot.Problems, snapshot.Problems.Count));
     }
 }

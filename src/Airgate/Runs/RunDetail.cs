@@ -57,7 +57,7 @@ internal static class RunDetail
         CancellationToken cancellationToken) =>
         TaskInstancesAsync(dagId, dagRunId, taskId, user, lookup, airflow, cancellationToken);
 
-    internal static ProblemHttpResult? CheckIds(string dagId, string dagRunId, string? taskId)
+    internal static ProblemHttpResult? CheckIds(string dagId, string dagRunId, string? taskId, IReadOnlyList<ParameterError>? queryErrors = null)
     {
         ParameterError?[] checks =
         [
@@ -65,7 +65,8 @@ internal static class RunDetail
             AirflowIds.CheckRunId("dag_run_id", dagRunId),
             taskId is null ? null : AirflowIds.CheckKey("task_id", taskId),
         ];
-        return checks.OfType<ParameterError>().ToList() is { Count: > 0 } errors ? InvalidRequestProblems.InvalidParameters(errors) : null;
+        List<ParameterError> errors = [.. checks.OfType<ParameterError>(), .. queryErrors ?? []];
+        return errors.Count > 0 ? InvalidRequestProblems.InvalidParameters(errors) : null;
     }
 
     private static async Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> TaskInstancesAsync(

@@ -10,44 +10,29 @@ namespace Airgate.Runs;
 /// <summary><c>GET /workflows/{dag_id}/runs</c>: exact listings from the store, after mirroring Airflow's changes.</summary>
 internal static class RunListing
 {
-    private const int MaxPatternLength = 250;
-    private static readonly string[] States = ["queued", "running", "success", "failed"];
-
     internal static async Task<Results<Ok<RunList>, ProblemHttpResult>> ListRuns(
         [FromRoute(Name = "dag_id")] string dagId,
-        HttpRequest request,
+        ListRunsQuery query,
         AirgateUser user,
         RunAccess access,
         RunSync sync,
         IRunStore store,
         CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request.Query);
+        List<ParameterError> errors = [];
         if (dagId != "~" && AirflowIds.CheckKey("dag_id", dagId) is { } idError)
         {
-            query.AddError(idError.Parameter, idError.Message + ", or '~' for every workflow");
+            errors.Add(idError with { Message = idError.Message + ", or '~' for every workflow" });
         }
 
-        var limit = query.Int("limit", 50, 1, RunQuery.MaxLimit);
-        var offset = query.Int("offset", 0, 0, int.MaxValue);
-        var states = query.Strings("state", 20);
-        foreach (var state in states.Where(s => !States.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+        errors.AddRange(query.Errors);
+        // The binder has checked order_by against the same names; parsing cannot fail after it passed.
+        if (errors.Count > 0 || !RunOrderBy.TryParse(query.OrderBy, out var orderBy) || orderBy is null)
         {
-            query.AddError("state", $"'{state}' is not one of: {string.Join(", ", States)}");
+            return InvalidRequestProblems.InvalidParameters(errors);
         }
 
-        var pattern = query.String("user_name_pattern", MaxPatternLength);
-        var mine = query.Bool("mine") ?? false;
-        var orderByText = query.String("order_by", 50);
-        if (!RunOrderBy.TryParse(orderByText, out var orderBy))
-        {
-            query.AddError("order_by", $"must be one of {string.Join(", ", RunOrderBy.AllowedFields)}, optionally prefixed with '-'");
-        }
-
-        if (query.Errors.Count > 0 || orderBy is null)
-        {
-            return InvalidRequestProblems.InvalidParameters(query.Errors);
-        }
+        var (limit, offset, states, pattern, mine) = (query.Limit, query.Offset, query.State, query.UserNamePattern, query.Mine);
 
         if (await sync.SyncAsync(dagId, cancellationToken) is { } failure)
         {

@@ -14,6 +14,7 @@ internal static class RunStop
     internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> StopRun(
         [FromRoute(Name = "dag_id")] string dagId,
         [FromRoute(Name = "dag_run_id")] string dagRunId,
+        StopRunQuery query,
         HttpRequest request,
         AirgateUser user,
         RunAccess access,
@@ -22,17 +23,12 @@ internal static class RunStop
         IRunStore store,
         CancellationToken cancellationToken)
     {
-        if (RunDetail.CheckIds(dagId, dagRunId, null) is { } invalid)
+        if (RunDetail.CheckIds(dagId, dagRunId, null, query.Errors) is { } invalid)
         {
             return invalid;
         }
 
-        var query = new QueryReader(request.Query);
-        var mask = query.Strings("update_mask", 20, maxCount: 2);
-        if (query.Errors.Count > 0)
-        {
-            return InvalidRequestProblems.InvalidParameters(query.Errors);
-        }
+        var mask = query.UpdateMask;
 
         var (body, bodyProblem) = await JsonBodyReader.ReadAsync(request, cancellationToken, maxBytes: 64 * 1024);
         if (bodyProblem is not null)

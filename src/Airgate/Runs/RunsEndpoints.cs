@@ -1,6 +1,8 @@
+using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Core.Parameters;
 using Airgate.Core.Registry;
+using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
 using Airgate.Workflows;
@@ -17,24 +19,30 @@ internal static class RunsEndpoints
     public static IEndpointRouteBuilder MapRuns(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/workflows/{dag_id}/runs").WithTags("Runs");
-        // Bodies are read by hand (size, depth and media type answer problems), so their shape is declared here for OpenAPI.
-        group.MapPost("/", TriggerRun).WithName("TriggerRun").Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+        // Bodies are read by hand (size, depth, media type, duplicate members and every error at once answer problems),
+        // so their shape is declared here for OpenAPI by types that only describe them.
+        group.MapPost("/", TriggerRun).WithName("TriggerRun").Accepts<TriggerRunBody>("application/json")
+            .ProducesProblems(400, 404, 409, 413, 415, 422, 502, 503, 504)
             .WithSummary("Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries).");
-        group.MapGet("/", RunListing.ListRuns).WithName("ListRuns")
+        group.MapGet("/", RunListing.ListRuns).WithName("ListRuns").WithETag().ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by.");
-        group.MapGet("/{dag_run_id}", RunDetail.GetRun).WithName("GetRun")
+        group.MapGet("/{dag_run_id}", RunDetail.GetRun).WithName("GetRun").WithETag().ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("One run, fresh from Airflow, with who started it, its pipelines and a task summary.");
-        group.MapPatch("/{dag_run_id}", RunStop.StopRun).WithName("StopRun").Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+        group.MapPatch("/{dag_run_id}", RunStop.StopRun).WithName("StopRun").Accepts<StopRunBody>(isOptional: true, "application/json")
+            .ProducesProblems(400, 403, 404, 409, 413, 415, 502, 503, 504)
             .WithSummary("Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin.");
-        group.MapGet("/{dag_run_id}/tasks", RunDetail.ListTaskInstances).WithName("ListRunTaskInstances")
+        group.MapGet("/{dag_run_id}/tasks", RunDetail.ListTaskInstances).WithName("ListRunTaskInstances").WithETag()
+            .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every task instance of the run (mapped ones included) and their summary.");
-        group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances")
+        group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances").WithETag()
+            .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every instance (all map indexes) of one task of the run, and their summary.");
         return routes;
     }
 
     internal static async Task<Results<Created<RunResponse>, Ok<RunResponse>, Ok<DryRunResponse>, ProblemHttpResult>> TriggerRun(
         [FromRoute(Name = "dag_id")] string dagId,
+        TriggerRunQuery query,
         HttpRequest request,
         HttpResponse response,
         AirgateUser user,
@@ -44,19 +52,14 @@ internal static class RunsEndpoints
         IOptions<ConfOptions> confOptions,
         CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request.Query);
-        var dryRun = query.Bool("dry_run") ?? false;
-        List<ParameterError> errors = [.. query.Errors];
+        var (dryRun, idempotencyKey) = (query.DryRun, query.IdempotencyKey);
+        List<ParameterError> errors = [];
         if (AirflowIds.CheckKey("dag_id", dagId) is { } idError)
         {
             errors.Add(idError);
         }
 
-        var (idempotencyKey, keyError) = IdempotencyKeys.Read(request.Headers);
-        if (keyError is not null)
-        {
-            errors.Add(keyError);
-        }
+        errors.AddRange(query.Errors);
 
         if (errors.Count > 0)
         {

@@ -5,47 +5,91 @@ using Airgate.Core.Manifests;
 using Airgate.Core.Profiles;
 using Airgate.Core.Registry;
 using Airgate.Pipelines;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Airgate.Workflows;
 
-/// <summary>Joins Airflow's DAGs and tasks with the registry: which profiles each workflow and task runs.</summary>
-internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry registry, IMemoryCache cache)
+/// <summary>
+/// Joins Airflow's DAGs and tasks with the registry: which profiles each workflow and task runs. Airflow's answers come
+/// from the <see cref="CatalogCache"/> (refreshed in the background), and each joined answer is reused until one of
+/// its inputs changes, so a warm catalog read neither calls Airflow nor rebuilds its answer.
+/// </summary>
+internal sealed class WorkflowCatalog(CatalogCache cache, IPipelineRegistry registry, IOptions<CatalogOptions> options)
 {
-    // A list page needs each manifest-less DAG's Params to say whether it has any; they change only when the DAG
-    // file does, so a short cache spares Airflow one call per DAG per page view.
-    private static readonly TimeSpan DetailsLifetime = TimeSpan.FromSeconds(30);
     private const int DetailsConcurrency = 8;
+    private readonly ResponseMemo _memo = new();
 
     public async Task<AirflowResult<WorkflowList>> ListAsync(DagQuery query, CancellationToken cancellationToken)
     {
-        var page = await airflow.ListDagsAsync(query, cancellationToken);
+        var key = $"dags?limit={query.Limit}&offset={query.Offset}&paused={query.Paused}&pattern={query.DagIdPattern}&tags={string.Join('\u001f', query.Tags)}";
+        var page = await cache.GetAsync(key, (airflow, ct) => airflow.ListDagsAsync(query, ct), cancellationToken);
         if (!page.IsSuccess)
         {
             return page.Failure;
         }
 
         var snapshot = registry.Current;
+        // The answer also depends on the details of every manifest-less DAG on the page, read (from the cache) below.
+        var details = new object?[page.Value.Items.Count];
         var workflows = new WorkflowResponse[page.Value.Items.Count];
-        AirflowFailure? failure = null;
-        await Parallel.ForAsync(0, workflows.Length, new ParallelOptions
+        // Warm pages find every DAG's details in the cache: only misses go to Airflow, at most 8 at a time.
+        var misses = new List<int>();
+        for (var i = 0; i < workflows.Length; i++)
         {
-            MaxDegreeOfParallelism = DetailsConcurrency,
-            CancellationToken = cancellationToken,
-        }, async (i, ct) =>
-        {
-            var dag = page.Value.Items[i];
-            var source = await ParametersSourceOfAsync(dag.DagId, snapshot, ct);
-            if (!source.IsSuccess)
+            var dagId = page.Value.Items[i].DagId;
+            if (snapshot.FindManifest(dagId) is not null)
             {
-                failure = source.Failure;
-                return;
+                continue;
             }
 
-            workflows[i] = WorkflowResponse.From(dag, PipelinesOf(dag.DagId, snapshot), source.Value);
-        });
+            if (cache.TryGet("details/" + dagId, out AirflowDagDetails? cached))
+            {
+                details[i] = cached;
+            }
+            else
+            {
+                misses.Add(i);
+            }
+        }
 
-        return failure is null ? new WorkflowList(workflows, page.Value.TotalEntries) : failure;
+        AirflowFailure? failure = null;
+        if (misses.Count > 0)
+        {
+            await Parallel.ForEachAsync(misses, new ParallelOptions
+            {
+                MaxDegreeOfParallelism = DetailsConcurrency,
+                CancellationToken = cancellationToken,
+            }, async (i, ct) =>
+            {
+                var result = await GetDetailsAsync(page.Value.Items[i].DagId, ct);
+                if (result.IsSuccess)
+                {
+                    details[i] = result.Value;
+                }
+                else
+                {
+                    failure = result.Failure;
+                }
+            });
+        }
+
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        _memo.Trim(options.Value.MaxEntries);
+        return _memo.GetOrBuild(key, [page.Value, snapshot, .. details.Select(d => d ?? snapshot)], () =>
+        {
+            for (var i = 0; i < workflows.Length; i++)
+            {
+                var dag = page.Value.Items[i];
+                var source = details[i] is AirflowDagDetails dagDetails ? Describe(dagDetails, snapshot).Source : ParametersSource.Pipelines;
+                workflows[i] = WorkflowResponse.From(dag, PipelinesOf(dag.DagId, snapshot), source);
+            }
+
+            return new WorkflowList(workflows, page.Value.TotalEntries);
+        });
     }
 
     public async Task<AirflowResult<WorkflowResponse>> GetAsync(string dagId, CancellationToken cancellationToken)
@@ -57,13 +101,16 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
         }
 
         var snapshot = registry.Current;
-        var (source, schema) = Describe(details.Value, snapshot);
-        return WorkflowResponse.From(details.Value, PipelinesOf(dagId, snapshot), source, schema);
+        return _memo.GetOrBuild("workflow/" + dagId, [details.Value, snapshot], () =>
+        {
+            var (source, schema) = Describe(details.Value, snapshot);
+            return WorkflowResponse.From(details.Value, PipelinesOf(dagId, snapshot), source, schema);
+        });
     }
 
     public async Task<AirflowResult<WorkflowTasksResponse>> GetTasksAsync(string dagId, CancellationToken cancellationToken)
     {
-        var tasks = await airflow.ListTasksAsync(dagId, cancellationToken);
+        var tasks = await TasksAsync(dagId, cancellationToken);
         if (!tasks.IsSuccess)
         {
             return tasks.Failure;
@@ -73,12 +120,12 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
         var manifest = snapshot.FindManifest(dagId);
         if (manifest is not null)
         {
-            return new WorkflowTasksResponse(
+            return _memo.GetOrBuild("tasks/" + dagId, [tasks.Value, snapshot], () => new WorkflowTasksResponse(
                 [.. tasks.Value.Select(t => TaskResponse.From(t, TaskPipelines(manifest, t.TaskId, snapshot)))],
                 tasks.Value.Count,
                 [.. snapshot.PipelinesOf(manifest).Select(PipelineResponse.From)],
                 ParametersSource.Pipelines,
-                null);
+                null));
         }
 
         var details = await GetDetailsAsync(dagId, cancellationToken);
@@ -87,51 +134,41 @@ internal sealed class WorkflowCatalog(IAirflowClient airflow, IPipelineRegistry 
             return details.Failure;
         }
 
-        var (source, schema) = Describe(details.Value, snapshot);
-        return new WorkflowTasksResponse([.. tasks.Value.Select(t => TaskResponse.From(t, []))], tasks.Value.Count, [], source, schema);
+        return _memo.GetOrBuild("tasks/" + dagId, [tasks.Value, snapshot, details.Value], () =>
+        {
+            var (source, schema) = Describe(details.Value, snapshot);
+            return new WorkflowTasksResponse([.. tasks.Value.Select(t => TaskResponse.From(t, []))], tasks.Value.Count, [], source, schema);
+        });
     }
 
     public async Task<AirflowResult<TaskResponse>> GetTaskAsync(string dagId, string taskId, CancellationToken cancellationToken)
     {
-        var task = await airflow.GetTaskAsync(dagId, taskId, cancellationToken);
-        if (!task.IsSuccess)
+        // Read from the DAG's cached task list, so one task costs no Airflow call either.
+        var tasks = await TasksAsync(dagId, cancellationToken);
+        if (!tasks.IsSuccess)
         {
-            return task.Failure;
+            return tasks.Failure;
+        }
+
+        if (tasks.Value.FirstOrDefault(t => string.Equals(t.TaskId, taskId, StringComparison.Ordinal)) is not { } task)
+        {
+            return new AirflowFailure(AirflowError.NotFound, StatusCodes.Status404NotFound, $"The DAG '{dagId}' has no task '{taskId}'.");
         }
 
         var snapshot = registry.Current;
-        var manifest = snapshot.FindManifest(dagId);
-        return TaskResponse.From(task.Value, manifest is null ? [] : TaskPipelines(manifest, taskId, snapshot));
+        return _memo.GetOrBuild($"task/{dagId}/{taskId}", [tasks.Value, snapshot], () =>
+        {
+            var manifest = snapshot.FindManifest(dagId);
+            return TaskResponse.From(task, manifest is null ? [] : TaskPipelines(manifest, taskId, snapshot));
+        });
     }
 
-    /// <summary>The DAG's details (with Params), cached briefly; failures are never cached.</summary>
-    public async Task<AirflowResult<AirflowDagDetails>> GetDetailsAsync(string dagId, CancellationToken cancellationToken)
-    {
-        var key = (nameof(AirflowDagDetails), dagId);
-        if (cache.TryGetValue(key, out AirflowDagDetails? cached) && cached is not null)
-        {
-            return cached;
-        }
+    /// <summary>The DAG's details (with Params), from the catalog cache; failures are never cached.</summary>
+    public Task<AirflowResult<AirflowDagDetails>> GetDetailsAsync(string dagId, CancellationToken cancellationToken) =>
+        cache.GetAsync("details/" + dagId, (airflow, ct) => airflow.GetDagDetailsAsync(dagId, ct), cancellationToken);
 
-        var details = await airflow.GetDagDetailsAsync(dagId, cancellationToken);
-        if (details.IsSuccess)
-        {
-            cache.Set(key, details.Value, DetailsLifetime);
-        }
-
-        return details;
-    }
-
-    private async Task<AirflowResult<string>> ParametersSourceOfAsync(string dagId, RegistrySnapshot snapshot, CancellationToken cancellationToken)
-    {
-        if (snapshot.FindManifest(dagId) is not null)
-        {
-            return ParametersSource.Pipelines;
-        }
-
-        var details = await GetDetailsAsync(dagId, cancellationToken);
-        return details.IsSuccess ? Describe(details.Value, snapshot).Source : details.Failure;
-    }
+    private Task<AirflowResult<IReadOnlyList<AirflowTask>>> TasksAsync(string dagId, CancellationToken cancellationToken) =>
+        cache.GetAsync("tasks/" + dagId, (airflow, ct) => airflow.ListTasksAsync(dagId, ct), cancellationToken);
 
     private static (string Source, JsonElement? Schema) Describe(AirflowDagDetails details, RegistrySnapshot snapshot)
     {

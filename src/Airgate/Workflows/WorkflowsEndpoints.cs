@@ -1,4 +1,6 @@
 using Airgate.Airflow.Models;
+using Airgate.ApiDocs;
+using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,11 +11,9 @@ namespace Airgate.Workflows;
 /// <summary>The catalog: workflows (Airflow DAGs) with their profiles, and their tasks with resolved schemas.</summary>
 internal static class WorkflowsEndpoints
 {
-    private const int MaxPatternLength = 250;
-
     public static IEndpointRouteBuilder MapWorkflows(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/workflows").WithTags("Workflows");
+        var group = routes.MapGroup("/workflows").WithTags("Workflows").WithETag().ProducesProblems(ProblemResponses.AirflowRead);
         group.MapGet("/", ListWorkflows).WithName("ListWorkflows")
             .WithSummary("Airflow DAGs with their pipelines (limit, offset, paused, tags, dag_id_pattern).");
         group.MapGet("/{dag_id}", GetWorkflow).WithName("GetWorkflow").WithSummary("One workflow.");
@@ -24,21 +24,21 @@ internal static class WorkflowsEndpoints
     }
 
     internal static async Task<Results<Ok<WorkflowList>, ProblemHttpResult>> ListWorkflows(
-        HttpRequest request, WorkflowCatalog catalog, CancellationToken cancellationToken)
+        ListWorkflowsQuery query, WorkflowCatalog catalog, CancellationToken cancellationToken)
     {
-        var query = new QueryReader(request.Query);
-        var dagQuery = new DagQuery
-        {
-            Limit = query.Int("limit", 50, 1, 100),
-            Offset = query.Int("offset", 0, 0, int.MaxValue),
-            Paused = query.Bool("paused"),
-            Tags = query.Strings("tags", MaxPatternLength),
-            DagIdPattern = query.String("dag_id_pattern", MaxPatternLength),
-        };
         if (query.Errors.Count > 0)
         {
             return InvalidRequestProblems.InvalidParameters(query.Errors);
         }
+
+        var dagQuery = new DagQuery
+        {
+            Limit = query.Limit,
+            Offset = query.Offset,
+            Paused = query.Paused,
+            Tags = query.Tags,
+            DagIdPattern = query.DagIdPattern,
+        };
 
         var result = await catalog.ListAsync(dagQuery, cancellationToken);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Failure.ToProblem("No workflows were found.");

@@ -90,6 +90,36 @@ public sealed class CorsTests
         (Header(response, "Access-Control-Allow-Methods") ?? string.Empty).ShouldNotContain("DELETE");
     }
 
+    [Theory]
+    [InlineData("http://localhost:5173", true)]
+    [InlineData("http://127.0.0.1:3000", true)]
+    [InlineData("http://localhost", true)]
+    [InlineData("https://localhost:5173", false)]
+    [InlineData("http://localhost.evil.example:5173", false)]
+    [InlineData("http://127.0.0.2:5173", false)]
+    [InlineData("http://user@localhost:5173", false)]
+    [InlineData("null", false)]
+    public async Task Cors_LoopbackOriginsAllowed_AnswersOnlyHttpLoopbackOrigins(string origin, bool allowed)
+    {
+        var config = Config();
+        config["Airgate:Auth:Cors:AllowLoopbackOrigins"] = "true";
+        await using var host = await AuthTestHost.StartAsync(config);
+
+        using var response = await PreflightAsync(host, origin, "GET", "content-type,idempotency-key,if-none-match");
+
+        Header(response, "Access-Control-Allow-Origin").ShouldBe(allowed ? origin : null);
+    }
+
+    [Fact]
+    public async Task Cors_LoopbackOriginsNotEnabled_LocalhostIsRefused()
+    {
+        await using var host = await AuthTestHost.StartAsync(Config());
+
+        using var response = await PreflightAsync(host, "http://localhost:5173", "GET", "authorization");
+
+        Header(response, "Access-Control-Allow-Origin").ShouldBeNull();
+    }
+
     private static async Task<HttpResponseMessage> PreflightAsync(AuthTestHost host, string origin, string method, string headers)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/v1/me");

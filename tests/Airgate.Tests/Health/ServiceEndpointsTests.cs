@@ -45,13 +45,17 @@ public sealed class ServiceEndpointsTests
     {
         await using var gateway = Gateway.Start();
 
-        var response = await gateway.Client.GetAsync("/docs");
+        var response = await gateway.Client.GetAsync("/docs/");
+        var bundle = await gateway.Client.GetAsync("/docs/scalar.js");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("/openapi/v1.json");
-        html.ShouldNotContain("https://cdn", Case.Insensitive);
+        html.ShouldContain("openapi/v1.json");
+        html.ShouldContain("\"withDefaultFonts\":false");
+        html.ShouldNotContain("https://", Case.Insensitive);
+        bundle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bundle.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100_000);
     }
 
     [Theory]
