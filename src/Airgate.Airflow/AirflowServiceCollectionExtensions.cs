@@ -32,7 +32,11 @@ public static class AirflowServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(provider.GetRequiredService<IOptions<AirflowOptions>>().Value))
+
+            // Outermost first: the resilience pipeline wraps the login, so each attempt's timeout covers it.
+            .AddAirflowResilience()
             .AddHttpMessageHandler<AirflowTokenHandler>()
+            .AddHttpMessageHandler(() => new AirflowBufferingHandler())
 
             // The factory's logging handlers write full URIs with queries; the client logs paths itself.
             .RemoveAllLoggers();
