@@ -1,6 +1,7 @@
 using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Cli;
+using Airgate.Configuration;
 using Airgate.Health;
 using Airgate.Hosting;
 using Airgate.Pipelines;
@@ -19,6 +20,7 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        builder.AddConfigurationChecks();
         builder.AddProblems();
         builder.AddAirflow();
         builder.AddRegistry();
