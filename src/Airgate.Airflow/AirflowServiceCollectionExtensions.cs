@@ -23,6 +23,8 @@ public static class AirflowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AirflowOptions>>(new AirflowOptionsValidator(configSectionPath));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AirflowTokenStore>();
+        services.AddMetrics();
+        services.TryAddSingleton<AirflowMetrics>();
         services.TryAddTransient<AirflowTokenHandler>();
 
         return services

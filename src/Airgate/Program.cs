@@ -8,6 +8,7 @@ using Airgate.Pipelines;
 using Airgate.Problems;
 using Airgate.Registry;
 using Airgate.Runs;
+using Airgate.Telemetry;
 using Airgate.Workflows;
 
 return await AirgateCommandLine.InvokeAsync(args);
@@ -21,6 +22,7 @@ public partial class Program
         configure?.Invoke(builder);
 
         builder.AddConfigurationChecks();
+        builder.AddTelemetry();
         builder.AddProblems();
         builder.AddAirflow();
         builder.AddRegistry();
@@ -31,6 +33,7 @@ public partial class Program
 
         var app = builder.Build();
         app.UseProblems();
+        app.UseTelemetry();
         app.UseAirgateAuth();
 
         var api = app.MapGroup("/api/v1").RequireAirgateUser();

@@ -14,9 +14,11 @@ internal sealed class AirflowSender
     private readonly AirflowOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AirflowMetrics? _metrics;
 
-    public AirflowSender(HttpClient http, AirflowOptions options, TimeProvider time, ILogger logger)
+    public AirflowSender(HttpClient http, AirflowOptions options, TimeProvider time, ILogger logger, AirflowMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _options = options;
         _time = time;
@@ -41,6 +43,7 @@ internal sealed class AirflowSender
         {
             var elapsed = Elapsed(started);
             AirflowLog.Cancelled(_logger, method.Method, call.LogPath, elapsed);
+            _metrics?.Record(method.Method, path.Template, "cancelled", _time.GetElapsedTime(started));
             throw;
         }
 
@@ -48,6 +51,7 @@ internal sealed class AirflowSender
         {
             var elapsed = Elapsed(started);
             AirflowLog.Failed(_logger, method.Method, call.LogPath, failure.Error, failure.StatusCode, elapsed);
+            _metrics?.Record(method.Method, path.Template, failure.Error.ToString(), _time.GetElapsedTime(started));
             return failure;
         }
 
@@ -57,6 +61,7 @@ internal sealed class AirflowSender
             {
                 var elapsed = Elapsed(started);
                 AirflowLog.Succeeded(_logger, method.Method, call.LogPath, outcome.Status ?? 0, elapsed);
+                _metrics?.Record(method.Method, path.Template, "success", _time.GetElapsedTime(started));
                 return value;
             }
         }
@@ -70,6 +75,7 @@ internal sealed class AirflowSender
         }
 
         AirflowLog.Unreadable(_logger, method.Method, call.LogPath, outcome.Status ?? 0, typeof(T).Name);
+        _metrics?.Record(method.Method, path.Template, nameof(AirflowError.InvalidResponse), _time.GetElapsedTime(started));
         return new AirflowFailure(AirflowError.InvalidResponse, outcome.Status, $"Airflow's answer to {method.Method} {call.LogPath} is not a valid {typeof(T).Name}.");
     }
 
