@@ -51,6 +51,15 @@ internal sealed class AirflowProbe(IAirflowClient airflow, TimeProvider time)
         }
     }
 
+    /// <summary>Runs a probe (or joins the running one) and waits for its result, however long it takes.</summary>
+    public Task<HealthCheckResult> ProbeNowAsync()
+    {
+        lock (_gate)
+        {
+            return _running ??= Task.Run(RunAsync, CancellationToken.None);
+        }
+    }
+
     private async Task<HealthCheckResult> RunAsync()
     {
         HealthCheckResult result;
