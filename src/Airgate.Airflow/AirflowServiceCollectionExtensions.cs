@@ -23,6 +23,8 @@ public static class AirflowServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AirflowOptions>>(new AirflowOptionsValidator(configSectionPath));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AirflowTokenStore>();
+        services.AddMetrics();
+        services.TryAddSingleton<AirflowMetrics>();
         services.TryAddTransient<AirflowTokenHandler>();
 
         return services
@@ -32,7 +34,11 @@ public static class AirflowServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(provider.GetRequiredService<IOptions<AirflowOptions>>().Value))
+
+            // Outermost first: the resilience pipeline wraps the login, so each attempt's timeout covers it.
+            .AddAirflowResilience()
             .AddHttpMessageHandler<AirflowTokenHandler>()
+            .AddHttpMessageHandler(() => new AirflowBufferingHandler())
 
             // The factory's logging handlers write full URIs with queries; the client logs paths itself.
             .RemoveAllLoggers();

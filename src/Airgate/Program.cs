@@ -1,12 +1,14 @@
 using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Cli;
+using Airgate.Configuration;
 using Airgate.Health;
 using Airgate.Hosting;
 using Airgate.Pipelines;
 using Airgate.Problems;
 using Airgate.Registry;
 using Airgate.Runs;
+using Airgate.Telemetry;
 using Airgate.Workflows;
 
 return await AirgateCommandLine.InvokeAsync(args);
@@ -19,6 +21,8 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        builder.AddConfigurationChecks();
+        builder.AddTelemetry();
         builder.AddProblems();
         builder.AddAirflow();
         builder.AddRegistry();
@@ -30,6 +34,7 @@ public partial class Program
 
         var app = builder.Build();
         app.UseProblems();
+        app.UseTelemetry();
         app.UseAirgateAuth();
 
         var api = app.MapGroup("/api/v1").RequireAirgateUser();

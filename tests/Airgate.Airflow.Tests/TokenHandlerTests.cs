@@ -207,6 +207,24 @@ public sealed class TokenHandlerTests
         host.ApiRequests.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.NotFound)]
+    [InlineData(HttpStatusCode.MethodNotAllowed)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Found)]
+    public async Task Login_AnswersNeither201Nor401Nor403_InvalidResponseNotTheClientsError(HttpStatusCode status)
+    {
+        using var host = new AirflowTestHost();
+        host.Mock.When(HttpMethod.Post, $"{AirflowTestHost.BaseUrl}/auth/token").Respond(status, "application/json", """{"detail":"Not Found"}""");
+
+        var result = await host.Client.GetDagAsync("etl");
+
+        var failure = result.Failure.ShouldNotBeNull();
+        failure.Error.ShouldBe(AirflowError.InvalidResponse);
+        failure.StatusCode.ShouldBe((int)status);
+        host.ApiRequests.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task StaticToken_Configured_SentAsIsWithoutLogin()
     {

@@ -4,6 +4,7 @@ using Airgate.Storage.Migrations;
 using Airgate.Storage.Sql;
 using Airgate.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Airgate.Storage.Tests;
 
@@ -19,7 +20,7 @@ public abstract partial class RunStoreContract : IAsyncLifetime
     private SqlDialect? _dialect;
     private IRunStore? _store;
 
-    protected ManualTimeProvider Clock { get; } = new(T0);
+    protected FakeTimeProvider Clock { get; } = new(T0);
 
     internal SqlDialect Dialect => _dialect ?? throw new InvalidOperationException("The test database is not ready.");
 

@@ -17,9 +17,9 @@ internal sealed partial class AirflowClient : IAirflowClient
     private readonly AirflowSender _sender;
     private readonly ILogger<AirflowClient> _logger;
 
-    public AirflowClient(HttpClient http, IOptions<AirflowOptions> options, TimeProvider time, ILogger<AirflowClient> logger)
+    public AirflowClient(HttpClient http, IOptions<AirflowOptions> options, TimeProvider time, ILogger<AirflowClient> logger, AirflowMetrics metrics)
     {
-        _sender = new AirflowSender(http, options.Value, time, logger);
+        _sender = new AirflowSender(http, options.Value, time, logger, metrics);
         _logger = logger;
     }
 

@@ -26,6 +26,9 @@ internal static partial class AirflowLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Rejected a call to Airflow {Method} {Path} before sending it: {Reason}")]
     public static partial void RejectedLocally(ILogger logger, string method, string path, string reason);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Airflow {Method} {Path} was not sent: the circuit breaker is open after repeated failures")]
+    public static partial void CircuitOpen(ILogger logger, string method, string path);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Logged in to Airflow at {Path} as the configured user")]
     public static partial void LoggedIn(ILogger logger, string path);
 

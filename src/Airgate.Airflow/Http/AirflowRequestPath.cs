@@ -8,6 +8,7 @@ internal sealed class AirflowRequestPath
 {
     private readonly StringBuilder _path = new("api/v2");
     private readonly StringBuilder _query = new();
+    private readonly StringBuilder _template = new("/api/v2");
 
     private AirflowRequestPath()
     {
@@ -19,12 +20,16 @@ internal sealed class AirflowRequestPath
     /// <summary>The relative path and query, to append to the base URL.</summary>
     public string PathAndQuery => _query.Length == 0 ? Path : $"{Path}?{_query}";
 
+    /// <summary>The path with each id as <c>{id}</c>: a low-cardinality name for metrics (<c>/api/v2/dags/{id}/dagRuns</c>).</summary>
+    public string Template => _template.ToString();
+
     public static AirflowRequestPath Api() => new();
 
     /// <summary>Appends a literal segment of our own (never user input).</summary>
     public AirflowRequestPath Literal(string segment)
     {
         _path.Append('/').Append(segment);
+        _template.Append('/').Append(segment);
         return this;
     }
 
@@ -32,6 +37,7 @@ internal sealed class AirflowRequestPath
     public AirflowRequestPath Id(string id)
     {
         _path.Append('/').Append(EncodeSegment(id));
+        _template.Append("/{id}");
         return this;
     }
 

@@ -2,29 +2,27 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Airgate.Airflow.Http.Wire;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Airgate.Airflow.Http;
 
-/// <summary>Sends one call to Airflow: per-attempt and total timeouts, GET-only retries, every outcome mapped to a result.</summary>
+/// <summary>Sends one call to Airflow through the client's resilience pipeline and maps every outcome to a result.</summary>
 internal sealed class AirflowSender
 {
-    private static readonly ResiliencePropertyKey<string> PathKey = new("Airgate.Airflow.Path");
-
     private readonly HttpClient _http;
     private readonly AirflowOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline<AttemptOutcome> _retrying;
+    private readonly AirflowMetrics? _metrics;
 
-    public AirflowSender(HttpClient http, AirflowOptions options, TimeProvider time, ILogger logger)
+    public AirflowSender(HttpClient http, AirflowOptions options, TimeProvider time, ILogger logger, AirflowMetrics? metrics = null)
     {
+        _metrics = metrics;
         _http = http;
         _options = options;
         _time = time;
         _logger = logger;
-        _retrying = BuildRetryPipeline();
     }
 
     /// <summary>Joins the base URL and a relative path without letting <see cref="Uri"/> un-escape or collapse anything in it.</summary>
@@ -36,31 +34,24 @@ internal sealed class AirflowSender
         cancellationToken.ThrowIfCancellationRequested();
         var call = new Call(method, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AirflowJson.Options), anonymous);
         var started = _time.GetTimestamp();
-        using var totalTimeout = new CancellationTokenSource(_options.EffectiveTotalTimeout, _time);
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalTimeout.Token);
         AttemptOutcome outcome;
         try
         {
-            // Only GET is safe to repeat: a retried POST could trigger a second run.
-            outcome = method == HttpMethod.Get
-                ? await RetryAsync(call, total.Token, cancellationToken)
-                : await AttemptAsync(call, total.Token, cancellationToken);
+            outcome = await SendThroughPipelineAsync(call, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var elapsed = Elapsed(started);
             AirflowLog.Cancelled(_logger, method.Method, call.LogPath, elapsed);
+            _metrics?.Record(method.Method, path.Template, "cancelled", _time.GetElapsedTime(started));
             throw;
-        }
-        catch (OperationCanceledException)
-        {
-            outcome = new AttemptOutcome(null, null, new AirflowFailure(AirflowError.Timeout, null, $"Airflow did not answer within {_options.EffectiveTotalTimeout.TotalSeconds:0.###} s."));
         }
 
         if (outcome.Failure is { } failure)
         {
             var elapsed = Elapsed(started);
             AirflowLog.Failed(_logger, method.Method, call.LogPath, failure.Error, failure.StatusCode, elapsed);
+            _metrics?.Record(method.Method, path.Template, failure.Error.ToString(), _time.GetElapsedTime(started));
             return failure;
         }
 
@@ -70,6 +61,7 @@ internal sealed class AirflowSender
             {
                 var elapsed = Elapsed(started);
                 AirflowLog.Succeeded(_logger, method.Method, call.LogPath, outcome.Status ?? 0, elapsed);
+                _metrics?.Record(method.Method, path.Template, "success", _time.GetElapsedTime(started));
                 return value;
             }
         }
@@ -83,30 +75,16 @@ internal sealed class AirflowSender
         }
 
         AirflowLog.Unreadable(_logger, method.Method, call.LogPath, outcome.Status ?? 0, typeof(T).Name);
+        _metrics?.Record(method.Method, path.Template, nameof(AirflowError.InvalidResponse), _time.GetElapsedTime(started));
         return new AirflowFailure(AirflowError.InvalidResponse, outcome.Status, $"Airflow's answer to {method.Method} {call.LogPath} is not a valid {typeof(T).Name}.");
     }
 
-    private async ValueTask<AttemptOutcome> RetryAsync(Call call, CancellationToken token, CancellationToken callerToken)
+    /// <summary>
+    /// One call through the client's resilience pipeline (<see cref="AirflowResilience"/>: timeouts, GET retries, circuit
+    /// breaker); every exception it can end with becomes a failure value here.
+    /// </summary>
+    private async Task<AttemptOutcome> SendThroughPipelineAsync(Call call, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(token);
-        context.Properties.Set(PathKey, call.LogPath);
-        try
-        {
-            return await _retrying.ExecuteAsync(
-                static (context, state) => state.Client.AttemptAsync(state.Call, context.CancellationToken, state.Caller),
-                context,
-                (Client: this, Call: call, Caller: callerToken));
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
-
-    private async ValueTask<AttemptOutcome> AttemptAsync(Call call, CancellationToken token, CancellationToken callerToken)
-    {
-        using var attemptTimeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, attemptTimeout.Token);
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         request.Options.Set(AirflowTokenHandler.Anonymous, call.Anonymous);
         request.Options.Set(AirflowTokenHandler.LogPath, call.LogPath);
@@ -119,20 +97,30 @@ internal sealed class AirflowSender
 
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            // The body is already buffered inside the pipeline (AirflowBufferingHandler), under the attempt's timeout.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var status = (int)response.StatusCode;
             return new AttemptOutcome(status, body, AirflowFailures.FromStatus(status, body, response.Headers.RetryAfter, _time.GetUtcNow()));
         }
-        catch (OperationCanceledException) when (callerToken.IsCancellationRequested || token.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The caller gave up, or the whole call ran out of time: SendAsync answers both.
             throw;
+        }
+        catch (TimeoutRejectedException e)
+        {
+            return Failed(AirflowError.Timeout, $"Airflow did not answer within {e.Timeout.TotalSeconds:0.###} s.");
         }
         catch (OperationCanceledException)
         {
-            // This attempt's timeout, or the connect timeout.
-            return new AttemptOutcome(null, null, new AirflowFailure(AirflowError.Timeout, null, $"Airflow did not answer within {_options.RequestTimeout.TotalSeconds:0.###} s."));
+            // The connect timeout.
+            return Failed(AirflowError.Timeout, $"Airflow did not accept a connection within {_options.ConnectTimeout.TotalSeconds:0.###} s.");
+        }
+        catch (BrokenCircuitException)
+        {
+            AirflowLog.CircuitOpen(_logger, call.Method.Method, call.LogPath);
+            return new AttemptOutcome(null, null, new AirflowFailure(
+                AirflowError.Unreachable, null, "Airflow failed repeatedly; Airgate pauses its calls for a few seconds.", AirflowResilience.BreakerBreakDuration));
         }
         catch (AirflowLoginException e)
         {
@@ -141,45 +129,21 @@ internal sealed class AirflowSender
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ConfigurationLimitExceeded)
         {
             AirflowLog.Unreachable(_logger, call.Method.Method, call.LogPath, e.HttpRequestError);
-            return new AttemptOutcome(null, null, new AirflowFailure(AirflowError.InvalidResponse, null, "Airflow answered something that is not valid HTTP."));
+            return Failed(AirflowError.InvalidResponse, "Airflow answered something that is not valid HTTP.");
         }
         catch (HttpRequestException e)
         {
             AirflowLog.Unreachable(_logger, call.Method.Method, call.LogPath, e.HttpRequestError);
-            return new AttemptOutcome(null, null, new AirflowFailure(AirflowError.Unreachable, null, $"Airflow could not be reached ({Describe(e.HttpRequestError)})."));
+            return Failed(AirflowError.Unreachable, $"Airflow could not be reached ({Describe(e.HttpRequestError)}).");
         }
         catch (IOException)
         {
             AirflowLog.Unreachable(_logger, call.Method.Method, call.LogPath, HttpRequestError.ResponseEnded);
-            return new AttemptOutcome(null, null, new AirflowFailure(AirflowError.Unreachable, null, "The connection to Airflow broke before the answer was complete."));
+            return Failed(AirflowError.Unreachable, "The connection to Airflow broke before the answer was complete.");
         }
     }
 
-    private ResiliencePipeline<AttemptOutcome> BuildRetryPipeline()
-    {
-        var builder = new ResiliencePipelineBuilder<AttemptOutcome> { TimeProvider = _time };
-        if (_options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<AttemptOutcome>
-            {
-                MaxRetryAttempts = _options.MaxRetries,
-                Delay = _options.RetryDelay,
-                MaxDelay = AirflowOptions.MaxRetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsTransient: true }),
-                OnRetry = args =>
-                {
-                    var failure = args.Outcome.Result?.Failure;
-                    var path = args.Context.Properties.GetValue(PathKey, "?");
-                    AirflowLog.Retrying(_logger, "GET", path, args.AttemptNumber + 1, failure?.Error ?? AirflowError.Unreachable, failure?.StatusCode, (long)args.RetryDelay.TotalMilliseconds);
-                    return default;
-                },
-            });
-        }
-
-        return builder.Build();
-    }
+    private static AttemptOutcome Failed(AirflowError error, string detail) => new(null, null, new AirflowFailure(error, null, detail));
 
     private long Elapsed(long started) => (long)_time.GetElapsedTime(started).TotalMilliseconds;
 

@@ -154,8 +154,9 @@ internal sealed class AirflowTokenHandler(AirflowTokenStore store, IOptions<Airf
             var status = (int)response.StatusCode;
             if (AirflowFailures.FromStatus(status, body, response.Headers.RetryAfter, time.GetUtcNow()) is { } failure)
             {
-                // A 403 from /auth/token is about the credentials, not a permission.
-                var kind = failure.Error == AirflowError.Forbidden ? AirflowError.Unauthorized : failure.Error;
+                // 401 and 403 from /auth/token are about the credentials. Anything else means the URL does not lead to
+                // Airflow's login (a 404 from a wrong base path, say): a bad gateway, never the client's "not found".
+                var kind = status is 401 or 403 ? AirflowError.Unauthorized : AirflowError.InvalidResponse;
                 AirflowLog.LoginFailed(logger, path, kind, status);
                 throw new AirflowLoginException(failure with { Error = kind, Detail = $"Airflow login failed: {failure.Detail}" });
             }

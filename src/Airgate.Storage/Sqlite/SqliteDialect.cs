@@ -14,8 +14,6 @@ internal sealed class SqliteDialect : SqlDialect
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
 
-    static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
-
     public SqliteDialect(string connectionString)
     {
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate }.ToString();

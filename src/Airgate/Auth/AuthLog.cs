@@ -16,10 +16,29 @@ internal static partial class AuthLog
     public static partial void JwksLoadFailed(ILogger logger, string source, Exception exception);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Skipped signing key {Kid} from {Source}: {Reason}")]
-    public static partial void JwkSkipped(ILogger logger, string? kid, string source, string reason);
+    private static partial void JwkSkippedCore(ILogger logger, string? kid, string source, string reason);
 
     [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Token names key id {Kid}, unknown: reloading signing keys from {Source}")]
-    public static partial void UnknownKid(ILogger logger, string kid, string source);
+    private static partial void UnknownKidCore(ILogger logger, string kid, string source);
+
+    public static void JwkSkipped(ILogger logger, string? kid, string source, string reason)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var escaped = kid is null ? null : LogText.Escape(kid);
+            JwkSkippedCore(logger, escaped, source, reason);
+        }
+    }
+
+    // The kid comes from an unauthenticated token: escaped, so it cannot forge a log line.
+    public static void UnknownKid(ILogger logger, string kid, string source)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var escaped = LogText.Escape(kid);
+            UnknownKidCore(logger, escaped, source);
+        }
+    }
 
     [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "Authentication is in Development mode: requests are not authenticated and anyone may act as any user")]
     public static partial void DevelopmentModeActive(ILogger logger);

@@ -71,7 +71,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     private static void ValidateJwt(JwtOptions jwt, List<string> failures)
     {
         var key = $"{Section}:Jwt";
-        if (string.IsNullOrWhiteSpace(jwt.Issuer))
+        var hasAuthority = !string.IsNullOrWhiteSpace(jwt.Authority);
+        if (string.IsNullOrWhiteSpace(jwt.Issuer) && !hasAuthority)
         {
             failures.Add($"{key}:Issuer is empty: set it to the 'iss' your identity provider puts in tokens (its issuer URL)");
         }
@@ -83,9 +84,13 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 
         var hasUrl = !string.IsNullOrWhiteSpace(jwt.JwksUrl);
         var hasFile = !string.IsNullOrWhiteSpace(jwt.JwksFile);
-        if (hasUrl == hasFile)
+        if ((hasAuthority ? 1 : 0) + (hasUrl ? 1 : 0) + (hasFile ? 1 : 0) != 1)
         {
-            failures.Add($"{key}:JwksUrl or {key}:JwksFile must be set, exactly one: the provider's JWKS address (https://.../jwks.json) or a local JWKS file");
+            failures.Add($"{key}:Authority, {key}:JwksUrl or {key}:JwksFile must be set, exactly one: the provider's issuer URL (keys by OpenID Connect discovery), its JWKS address (https://.../jwks.json) or a local JWKS file");
+        }
+        else if (hasAuthority && !IsAcceptableJwksUrl(jwt.Authority))
+        {
+            failures.Add($"{key}:Authority must be an absolute https:// address (http:// only for localhost), e.g. https://login.example.org/realms/airgate");
         }
         else if (hasUrl && !IsAcceptableJwksUrl(jwt.JwksUrl))
         {
@@ -94,6 +99,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         else if (hasFile && !File.Exists(jwt.JwksFile))
         {
             failures.Add($"{key}:JwksFile names a file that does not exist: '{jwt.JwksFile}'");
+        }
+
+        if (jwt.TokenType is { } tokenType && (tokenType.Length == 0 || tokenType.Any(char.IsWhiteSpace)))
+        {
+            failures.Add($"{key}:TokenType must be a media type such as at+jwt, or left unset");
         }
 
         foreach (var (claim, value) in new[] { ("UserIdClaim", jwt.UserIdClaim), ("UserNameClaim", jwt.UserNameClaim), ("RolesClaim", jwt.RolesClaim) })
@@ -118,7 +128,7 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         }
     }
 
-    private static bool IsAcceptableJwksUrl(string? url) =>
+    internal static bool IsAcceptableJwksUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Airgate.Auth;
 
 /// <summary>
-/// The provider's signing keys, from <c>Jwt:JwksUrl</c> or <c>Jwt:JwksFile</c>: loaded on first use, kept
+/// The provider's signing keys, from <c>Jwt:Authority</c> (OpenID Connect discovery), <c>Jwt:JwksUrl</c> or
+/// <c>Jwt:JwksFile</c>: loaded on first use, kept
 /// for an hour, and reloaded early when a token names an unknown <c>kid</c> (key rotation), but never more
 /// than once a minute, so a stream of forged kids cannot hammer the provider.
 /// </summary>
@@ -26,7 +27,9 @@ internal sealed class JwksKeySource(
 
     private string Source => _options.JwksFile is { Length: > 0 } file
         ? file
-        : new Uri(_options.JwksUrl ?? string.Empty, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri ? uri.GetLeftPart(UriPartial.Path) : "(no JWKS configured)";
+        : new Uri((_options.Authority is { Length: > 0 } authority ? DiscoveryUrl(authority) : _options.JwksUrl) ?? string.Empty, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } uri
+            ? uri.GetLeftPart(UriPartial.Path)
+            : "(no JWKS configured)";
 
     /// <summary>The current keys; throws a 503 <see cref="AuthFailure"/> when none could be loaded yet.</summary>
     public async ValueTask<IReadOnlyList<SigningKey>> GetAsync(CancellationToken cancellationToken)
@@ -95,11 +98,47 @@ internal sealed class JwksKeySource(
         }
 
         var client = httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(new Uri(_options.JwksUrl ?? string.Empty), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var jwksUrl = _options.Authority is { Length: > 0 } authority
+            ? await DiscoverJwksUrlAsync(client, authority, cancellationToken)
+            : new Uri(_options.JwksUrl ?? string.Empty);
+        return await ReadBoundedAsync(client, jwksUrl, cancellationToken);
+    }
+
+    /// <summary>
+    /// OpenID Connect discovery: the document at the issuer URL must name that same issuer (Discovery 1.0, 4.3) and a
+    /// <c>jwks_uri</c> we would accept in configuration (https, or http on loopback).
+    /// </summary>
+    private async Task<Uri> DiscoverJwksUrlAsync(HttpClient client, string authority, CancellationToken cancellationToken)
+    {
+        var document = await ReadBoundedAsync(client, new Uri(DiscoveryUrl(authority)), cancellationToken);
+        using var json = JsonDocument.Parse(document);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("issuer", out var issuer) || issuer.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("jwks_uri", out var jwksUri) || jwksUri.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidDataException("The discovery document has no 'issuer' or 'jwks_uri'.");
+        }
+
+        if (!string.Equals(issuer.GetString(), _options.ExpectedIssuer, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("The discovery document names another issuer than the configured one.");
+        }
+
+        return jwksUri.GetString() is { } jwks && AuthOptionsValidator.IsAcceptableJwksUrl(jwks)
+            ? new Uri(jwks)
+            : throw new InvalidDataException("The discovery document's 'jwks_uri' is not an https address (or http on loopback).");
+    }
+
+    private static string DiscoveryUrl(string authority) => authority.TrimEnd('/') + "/.well-known/openid-configuration";
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         response.EnsureSuccessStatusCode();
         if (response.Content.Headers.ContentLength > MaxJwksBytes)
         {
-            throw new InvalidDataException($"The JWKS is larger than {MaxJwksBytes} bytes.");
+            throw new InvalidDataException($"The answer from the identity provider is larger than {MaxJwksBytes} bytes.");
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -110,7 +149,7 @@ internal sealed class JwksKeySource(
         {
             if (buffer.Length + read > MaxJwksBytes)
             {
-                throw new InvalidDataException($"The JWKS is larger than {MaxJwksBytes} bytes.");
+                throw new InvalidDataException($"The answer from the identity provider is larger than {MaxJwksBytes} bytes.");
             }
 
             buffer.Write(chunk, 0, read);

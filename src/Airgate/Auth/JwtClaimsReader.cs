@@ -17,7 +17,8 @@ internal sealed class JwtClaimsReader(JwtOptions options, TimeProvider time)
 
         var now = time.GetUtcNow();
         var exp = NumericDate(claims, "exp") ?? throw new AuthFailure("The token has no expiry ('exp').");
-        if (now >= exp + options.ClockSkew)
+        // Subtract from now: exp + skew overflows for a token valid until year 9999.
+        if (now - options.ClockSkew >= exp)
         {
             throw new AuthFailure("The token has expired.");
         }
@@ -27,7 +28,7 @@ internal sealed class JwtClaimsReader(JwtOptions options, TimeProvider time)
             throw new AuthFailure("The token is not valid yet ('nbf').");
         }
 
-        if (!claims.TryGetProperty("iss", out var iss) || iss.ValueKind != JsonValueKind.String || !string.Equals(iss.GetString(), options.Issuer, StringComparison.Ordinal))
+        if (!claims.TryGetProperty("iss", out var iss) || iss.ValueKind != JsonValueKind.String || !string.Equals(iss.GetString(), options.ExpectedIssuer, StringComparison.Ordinal))
         {
             throw new AuthFailure("The token was issued by another issuer ('iss').");
         }

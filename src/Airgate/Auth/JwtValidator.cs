@@ -17,6 +17,7 @@ internal sealed class JwtValidator(JwksKeySource keySource, IOptions<AuthOptions
 
     private readonly JwtClaimsReader _claims = new(options.Value.Jwt, time);
     private readonly IReadOnlyList<string> _algorithms = options.Value.Jwt.AcceptedAlgorithms();
+    private readonly string? _tokenType = string.IsNullOrWhiteSpace(options.Value.Jwt.TokenType) ? null : options.Value.Jwt.TokenType;
 
     public async ValueTask<JwtUser> ValidateAsync(string token, CancellationToken cancellationToken)
     {
@@ -70,6 +71,11 @@ internal sealed class JwtValidator(JwksKeySource keySource, IOptions<AuthOptions
             throw new AuthFailure($"The token's signing algorithm is not accepted; accepted: {string.Join(", ", _algorithms)}.");
         }
 
+        if (_tokenType is not null && !IsTokenType(header, _tokenType))
+        {
+            throw new AuthFailure($"The token's type ('typ') is not {_tokenType}: send an access token, not an ID token.");
+        }
+
         // Extensions we would have to understand to trust the token (RFC 7515 4.1.11): we understand none.
         if (header.TryGetProperty("crit", out _))
         {
@@ -119,6 +125,12 @@ internal sealed class JwtValidator(JwksKeySource keySource, IOptions<AuthOptions
             throw new AuthFailure("The token's signature is not valid.");
         }
     }
+
+    /// <summary>RFC 9068: <c>typ</c> compared case-insensitively, with or without the <c>application/</c> prefix.</summary>
+    private static bool IsTokenType(JsonElement header, string expected) =>
+        header.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String && typ.GetString() is { } value
+        && (string.Equals(value, expected, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "application/" + expected, StringComparison.OrdinalIgnoreCase));
 
     private static JsonDocument ParseSegment(string segment, string what)
     {

@@ -20,6 +20,7 @@ internal static class AirgateCommandLine
         root.Subcommands.Add(RegistryCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(SchemaCommands.Create());
+        root.Subcommands.Add(ConfigCommands.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Airgate.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Cli;
@@ -10,18 +11,20 @@ internal static class GatewayRunner
         try
         {
             // Checked before the host starts, so a bad setting is one readable list rather than the host's stack trace.
+            // Unknown keys and unreadable values first: the binder would stop at the first with an exception.
+            if (ConfigurationChecker.Check(app.Configuration) is { Count: > 0 } problems)
+            {
+                await WriteFailuresAsync(problems);
+                return 1;
+            }
+
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync(cancellationToken);
             return 0;
         }
         catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync("Airgate cannot start; fix its configuration:");
-            foreach (var failure in failures)
-            {
-                await Console.Error.WriteLineAsync($"  - {failure}");
-            }
-
+            await WriteFailuresAsync(failures);
             return 1;
         }
         catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
@@ -31,12 +34,25 @@ internal static class GatewayRunner
         }
     }
 
+    private static async Task WriteFailuresAsync(IEnumerable<string> failures)
+    {
+        await Console.Error.WriteLineAsync("Airgate cannot start; fix its configuration:");
+        foreach (var failure in failures)
+        {
+            await Console.Error.WriteLineAsync($"  - {failure}");
+        }
+    }
+
     /// <summary>Every option failure, whether one section failed or several (then they come aggregated).</summary>
-    private static List<string> ValidationFailures(Exception e) => e switch
+    public static List<string> ValidationFailures(Exception e) => e switch
     {
         OptionsValidationException single => [.. single.Failures],
         AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
             [.. many.InnerExceptions.OfType<OptionsValidationException>().SelectMany(i => i.Failures)],
+
+        // The binder's own failure (a value it cannot convert that the checker did not foresee): its first line, no stack.
+        InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [message.Split('\n')[0]],
         _ => [],
     };
 }

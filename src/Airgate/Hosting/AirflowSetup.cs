@@ -12,6 +12,7 @@ internal static class AirflowSetup
         builder.Services.AddAirflowClient();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<WorkflowCatalog>();
+        builder.Services.AddSingleton<AirflowProbe>();
         builder.Services.AddHealthChecks().AddCheck<AirflowHealthCheck>("airflow", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
+using Airgate.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs;
@@ -16,7 +17,8 @@ internal sealed partial class RunSettler(
     IRunStore store,
     TimeProvider time,
     IOptions<RunsOptions> options,
-    ILogger<RunSettler> logger)
+    ILogger<RunSettler> logger,
+    AirgateMetrics metrics)
 {
     private const int ReconcileBatch = 100;
 
@@ -116,6 +118,7 @@ internal sealed partial class RunSettler(
             }
         }
 
+        metrics.PendingAfterReconcile(pending.Count - settled);
         return settled;
     }
 

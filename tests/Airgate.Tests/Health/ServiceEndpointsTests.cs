@@ -1,5 +1,7 @@
 using System.Net;
+using Airgate.Health;
 using Airgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Tests.Health;
 
@@ -9,6 +11,7 @@ public sealed class ServiceEndpointsTests
     public async Task HealthReady_AirflowAnswers_IsHealthy()
     {
         await using var gateway = Gateway.Start();
+        await gateway.Services.GetRequiredService<AirflowProbe>().ProbeNowAsync(); // so a busy machine cannot make it "not answered yet"
 
         var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
 
@@ -25,6 +28,62 @@ public sealed class ServiceEndpointsTests
         var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.ServiceUnavailable);
 
         body.GetProperty("checks").GetProperty("airflow").GetProperty("status").GetString().ShouldBe("unhealthy");
+    }
+
+    [Fact]
+    public async Task HealthReady_AirflowRefusesGatewayCredentials_Answers503NamingThem()
+    {
+        await using var gateway = Gateway.Start(options => options.Settings["Airgate:Airflow:Password"] = "wrong-secret-password");
+        await gateway.Services.GetRequiredService<AirflowProbe>().ProbeNowAsync();
+
+        var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.ServiceUnavailable);
+
+        var airflow = body.GetProperty("checks").GetProperty("airflow");
+        airflow.GetProperty("status").GetString().ShouldBe("unhealthy");
+        airflow.GetProperty("detail").GetString().ShouldBe("Airflow refuses Airgate's credentials");
+    }
+
+    [Fact]
+    public async Task HealthReady_AirflowHangs_AnswersNotReadyWithoutWaitingForAirflow()
+    {
+        // Airflow's own timeouts are a minute: only the probe's short timeout and the bounded wait let readiness answer.
+        await using var gateway = Gateway.Start(options =>
+        {
+            options.Settings["Airgate:Airflow:RequestTimeout"] = "00:01:00";
+            options.Settings["Airgate:Airflow:MaxRetries"] = "0";
+        });
+        gateway.Emulator.Faults.Hang(HttpMethod.Get, "/api/v2/monitor/health", count: 100);
+
+        var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.ServiceUnavailable);
+
+        // Which of the two depends only on whether the probe's own 3 s timeout already passed; neither waits for Airflow's minute.
+        body.GetProperty("checks").GetProperty("airflow").GetProperty("detail").GetString()
+            .ShouldBeOneOf("Airflow has not answered the readiness probe yet", "Airflow did not answer the readiness probe within 3 s");
+    }
+
+    [Fact]
+    public async Task HealthLive_TouchesNeitherAirflowNorTheDatabase()
+    {
+        var airflow = new CountingHandler();
+        await using var gateway = Gateway.Start(options => options.ConfigureServices = services =>
+            services.AddHttpClient(Gateway.AirflowClientName).ConfigurePrimaryHttpMessageHandler(() => airflow));
+
+        (await gateway.Client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        airflow.Calls.ShouldBe(0);
+    }
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "refused");
+        }
     }
 
     [Fact]

@@ -69,6 +69,16 @@ public sealed class AirflowFailureTests
         gateway.Logs.AllText.ShouldNotContain("wrong-secret-password");
     }
 
+    [Fact]
+    public async Task GetWorkflow_AirflowLoginAnswers404_Returns502NotA404()
+    {
+        // A wrong base path: Airflow's login is not where the URL leads. The client must not be told the workflow is missing.
+        await using var gateway = Gateway.Start();
+        gateway.Emulator.Faults.RespondWithStatus(HttpMethod.Post, "/auth/token", 404, count: 10);
+
+        await (await gateway.Client.GetAsync("/api/v1/workflows/reference_download")).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
+    }
+
     private sealed class RefusingHandler : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace Airgate.Telemetry;
+
+/// <summary>The gateway's own instruments on the <c>Airgate</c> meter (the Airflow client adds its calls to the same meter).</summary>
+internal sealed class AirgateMetrics
+{
+    public const string MeterName = "Airgate";
+
+    private readonly Counter<long> _triggers;
+    private readonly Counter<long> _parameterErrors;
+    private long _pending = -1;
+
+    public AirgateMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _triggers = meter.CreateCounter<long>("airgate.triggers", "{request}", "Trigger requests, by outcome: started, answered (replay or dry run), invalid, refused, airflow_failed, failed.");
+        _parameterErrors = meter.CreateCounter<long>("airgate.parameter_errors", "{error}", "Parameter errors found in trigger requests.");
+        meter.CreateObservableGauge(
+            "airgate.runs.pending",
+            () => Volatile.Read(ref _pending) is var pending and >= 0 ? [new Measurement<long>(pending)] : Array.Empty<Measurement<long>>(),
+            "{run}",
+            "Trigger records still pending (Airflow's answer lost) after the reconciler's last pass.");
+    }
+
+    public void TriggerAnswered(int statusCode) => _triggers.Add(1, new KeyValuePair<string, object?>("outcome", statusCode switch
+    {
+        StatusCodes.Status201Created => "started",
+        >= 200 and < 300 => "answered",
+        StatusCodes.Status400BadRequest or StatusCodes.Status422UnprocessableEntity or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType => "invalid",
+        >= 400 and < 500 => "refused",
+        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout => "airflow_failed",
+        _ => "failed",
+    }));
+
+    public void ParameterErrorsFound(int count) => _parameterErrors.Add(count);
+
+    public void PendingAfterReconcile(int count) => Volatile.Write(ref _pending, count);
+}
