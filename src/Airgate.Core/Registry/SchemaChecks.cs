@@ -35,12 +35,16 @@ internal static class SchemaChecks
 
     /// <summary>
     /// Checks every <c>default</c> and <c>const</c> in the profile's own schema against the subschema that holds it,
-    /// evaluated inside the resolved document so its <c>$ref</c>s into inherited <c>$defs</c> work.
+    /// evaluated inside the resolved document so its <c>$ref</c>s into inherited <c>$defs</c> work. A failing value that
+    /// would be filled into parameters is an error; one on a schema that never describes a parameter value (an
+    /// <c>allOf</c>-joined group, as every nf-core schema has) is a warning. True when there was no error.
     /// </summary>
     public static bool DefaultsAndConstsHold(ProfileFile file, JsonElement resolved, List<RegistryProblem> problems, bool reportCompileFailures)
     {
-        var before = problems.Count;
+        var errors = 0;
         var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText());
+        // The own schema sits at the root of the resolved one (parents only add $defs), so its pointers hold there too.
+        var valueSchemas = ValueSchemas.Find(JsonNode.Parse(resolved.GetRawText()));
         SchemaRegistry? registry = null;
         foreach (var (pointer, schema) in SchemaWalker.ObjectSchemas(own))
         {
@@ -74,6 +78,7 @@ internal static class SchemaChecks
                 if (reportCompileFailures)
                 {
                     problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                    errors++;
                 }
 
                 continue;
@@ -86,12 +91,25 @@ internal static class SchemaChecks
                 if (!result.IsValid)
                 {
                     var reasons = string.Join("; ", result.Errors.Select(e => e.InstanceLocation.Length == 0 ? e.Message : $"{e.InstanceLocation}: {e.Message}"));
-                    problems.Add(new RegistryProblem(file.File, $"{file.SchemaPointer}{pointer}/{keyword}", $"The {keyword} value {value?.ToJsonString() ?? "null"} fails its own schema: {reasons}"));
+                    var message = $"The {keyword} value {value?.ToJsonString() ?? "null"} fails its own schema: {reasons}";
+                    if (valueSchemas.Contains(pointer))
+                    {
+                        problems.Add(new RegistryProblem(file.File, $"{file.SchemaPointer}{pointer}/{keyword}", message));
+                        errors++;
+                    }
+                    else
+                    {
+                        problems.Add(new RegistryProblem(
+                            file.File,
+                            $"{file.SchemaPointer}{pointer}/{keyword}",
+                            $"{message}. It is never filled in (this schema does not describe a parameter value: it is the root, a group joined by allOf, or unused), so the profile is loaded; remove the {keyword} to silence this warning.",
+                            ProblemSeverity.Warning));
+                    }
                 }
             }
         }
 
-        return problems.Count == before;
+        return errors == 0;
     }
 
     /// <summary>A stable, never-fetched base URI for a profile's resolved schema.</summary>
