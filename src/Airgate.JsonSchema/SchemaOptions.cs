@@ -14,4 +14,7 @@ public sealed record SchemaOptions
 
     /// <summary>Longest time one match of a pattern that needs lookaround or backreferences may take before it counts as an error; every other pattern runs in linear time with no timeout.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>When true, a schema's <c>errorMessage</c> string (the nf-schema and ajv-errors convention) is the message of each of that schema's own failing keywords.</summary>
+    public bool CustomErrorMessages { get; init; }
 }

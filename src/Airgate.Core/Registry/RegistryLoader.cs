@@ -45,11 +45,28 @@ public static class RegistryLoader
 
     private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems)
     {
+        var parsed = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var unparsable = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        foreach (var (file, text) in ordered)
+        {
+            if (Parse(file, text, problems) is { } root)
+            {
+                parsed[file] = root;
+            }
+            else
+            {
+                unparsable.Add(file);
+            }
+        }
+
+        var schemaFiles = new SchemaFiles(parsed, unparsable);
         var profileFiles = new List<ProfileFile>();
         var manifestFiles = new List<ManifestFile>();
-        foreach (var (file, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        var unclassified = new List<string>();
+        foreach (var (file, _) in ordered)
         {
-            if (Parse(file, text, problems) is not { } root)
+            if (!parsed.TryGetValue(file, out var root))
             {
                 continue;
             }
@@ -60,7 +77,7 @@ public static class RegistryLoader
             {
                 problems.Add(new RegistryProblem(file, string.Empty, "The file has both profile fields (id/pipelineId, parameters schema) and a manifest's dag_id; split it into a profile and a manifest."));
             }
-            else if (isProfile && ProfileReader.Read(file, root, problems) is { } profile)
+            else if (isProfile && ProfileReader.Read(file, root, problems, schemaFiles) is { } profile)
             {
                 profileFiles.Add(profile);
             }
@@ -70,8 +87,14 @@ public static class RegistryLoader
             }
             else if (!isProfile && !isManifest)
             {
-                problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id')."));
+                unclassified.Add(file);
             }
+        }
+
+        // A file a profile names as its parameter schema (a nextflow_schema.json) is neither, and rightly so.
+        foreach (var file in unclassified.Where(f => !schemaFiles.IsUsed(f)))
+        {
+            problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id'), and no profile names it in 'parameters_schema_file'."));
         }
 
         var index = new ProfileIndex(profileFiles);
@@ -89,8 +112,8 @@ public static class RegistryLoader
         var resolved = new ProfileResolver(index, rejected, problems).ResolveAll(profileFiles);
         var loaded = resolved.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var manifests = ManifestChecker.Check(manifestFiles, index, loaded, problems);
-        var ordered = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
-        return new RegistrySnapshot(resolved, manifests, ordered);
+        var sorted = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
+        return new RegistrySnapshot(resolved, manifests, sorted);
     }
 
     private static JsonElement? Parse(string file, string text, List<RegistryProblem> problems)

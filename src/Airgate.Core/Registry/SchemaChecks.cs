@@ -11,10 +11,19 @@ internal static class SchemaChecks
     /// <summary>Adds a problem for each meta-schema error in the profile's own schema; true when there was none.</summary>
     public static bool MeetsMetaSchema(ProfileFile file, List<RegistryProblem> problems)
     {
+        if (OlderDraft(file.Profile.ParametersSchema) is { } draft)
+        {
+            problems.Add(new RegistryProblem(
+                file.SchemaFileName,
+                file.SchemaPointer + "/$schema",
+                $"The schema declares {draft} (\"$schema\": \"{file.Profile.ParametersSchema.GetProperty("$schema").GetString()}\"), but Airgate validates draft 2020-12 only, whose keywords differ ($defs, prefixItems, $ref beside other keywords). Older Nextflow pipelines (nf-validation) use draft-07; nf-schema 2 uses 2020-12: migrate the schema (e.g. `nf-core pipelines schema build`, or rename 'definitions' to '$defs' and set \"$schema\" to \"https://json-schema.org/draft/2020-12/schema\")."));
+            return false;
+        }
+
         var result = MetaSchemas.Validate(file.Profile.ParametersSchema);
         foreach (var error in result.Errors)
         {
-            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message}"));
+            problems.Add(new RegistryProblem(file.SchemaFileName, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message}"));
         }
 
         return result.IsValid;
@@ -24,11 +33,11 @@ internal static class SchemaChecks
     {
         try
         {
-            return CompiledSchema.Compile(resolved, new SchemaOptions { BaseUri = DocumentUri(file.Profile.Id) });
+            return CompiledSchema.Compile(resolved, new SchemaOptions { BaseUri = DocumentUri(file.Profile.Id), CustomErrorMessages = true });
         }
         catch (InvalidSchemaException exception)
         {
-            problems.Add(new RegistryProblem(file.File, file.SchemaPointer + exception.SchemaLocation, $"The schema (inheritance applied) cannot be compiled: {exception.Message}"));
+            problems.Add(new RegistryProblem(file.SchemaFileName, file.SchemaPointer + exception.SchemaLocation, $"The schema (inheritance applied) cannot be compiled: {exception.Message}"));
             return null;
         }
     }
@@ -71,13 +80,13 @@ internal static class SchemaChecks
             CompiledSchema subschema;
             try
             {
-                subschema = CompiledSchema.Compile(new Uri(DocumentUri(file.Profile.Id), "#" + JsonPointer.ToUriFragment(pointer)), new SchemaOptions { Registry = registry });
+                subschema = CompiledSchema.Compile(new Uri(DocumentUri(file.Profile.Id), "#" + JsonPointer.ToUriFragment(pointer)), new SchemaOptions { Registry = registry, CustomErrorMessages = true });
             }
             catch (InvalidSchemaException exception)
             {
                 if (reportCompileFailures)
                 {
-                    problems.Add(new RegistryProblem(file.File, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
+                    problems.Add(new RegistryProblem(file.SchemaFileName, file.SchemaPointer + pointer, $"This subschema cannot be compiled to check its default/const: {exception.Message}"));
                     errors++;
                 }
 
@@ -94,15 +103,15 @@ internal static class SchemaChecks
                     var message = $"The {keyword} value {value?.ToJsonString() ?? "null"} fails its own schema: {reasons}";
                     if (valueSchemas.Contains(pointer))
                     {
-                        problems.Add(new RegistryProblem(file.File, $"{file.SchemaPointer}{pointer}/{keyword}", message));
+                        problems.Add(new RegistryProblem(file.SchemaFileName, $"{file.SchemaPointer}{pointer}/{keyword}", message));
                         errors++;
                     }
                     else
                     {
                         problems.Add(new RegistryProblem(
-                            file.File,
+                            file.SchemaFileName,
                             $"{file.SchemaPointer}{pointer}/{keyword}",
-                            $"{message}. It is never filled in (this schema does not describe a parameter value: it is the root, a group joined by allOf, or unused), so the profile is loaded; remove the {keyword} to silence this warning.",
+                            $"{message}. It is never filled in (this schema is the root, a group joined by allOf, or unused, not the schema of a parameter value), so the profile loads; remove the {keyword} to silence this warning.",
                             ProblemSeverity.Warning));
                     }
                 }
@@ -110,6 +119,26 @@ internal static class SchemaChecks
         }
 
         return errors == 0;
+    }
+
+    /// <summary>The name of an older draft the schema's <c>$schema</c> declares, or null for 2020-12, none, or a custom meta-schema.</summary>
+    private static string? OlderDraft(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("$schema", out var dialect) || dialect.GetString() is not { } uri)
+        {
+            return null;
+        }
+
+        var key = uri.Replace("https://", "http://", StringComparison.OrdinalIgnoreCase).TrimEnd('#');
+        return key switch
+        {
+            "http://json-schema.org/draft-07/schema" => "JSON Schema draft-07",
+            "http://json-schema.org/draft-06/schema" => "JSON Schema draft-06",
+            "http://json-schema.org/draft-04/schema" => "JSON Schema draft-04",
+            "http://json-schema.org/draft-03/schema" => "JSON Schema draft-03",
+            "http://json-schema.org/draft/2019-09/schema" => "JSON Schema draft 2019-09",
+            _ => null,
+        };
     }
 
     /// <summary>A stable, never-fetched base URI for a profile's resolved schema.</summary>

@@ -303,7 +303,7 @@ internal sealed class Evaluator
         }
     }
 
-    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, message, keywordSuffix: true, keyword.Cache);
+    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, keyword.CustomMessage ?? message, keywordSuffix: true, keyword.Cache);
 
     /// <summary>Adds an error whose message is formatted only when the error is kept, and reused when it repeats the keyword's last one.</summary>
     public void AddError(Keyword keyword, ReadOnlySpan<char> message)
@@ -314,7 +314,7 @@ internal sealed class Evaluator
             return;
         }
 
-        AddError(keyword.Name, keyword.AbsoluteLocation, ErrorCache.Reuse(ref keyword.Cache.Message, message), keywordSuffix: true, keyword.Cache);
+        AddError(keyword.Name, keyword.AbsoluteLocation, keyword.CustomMessage ?? ErrorCache.Reuse(ref keyword.Cache.Message, message), keywordSuffix: true, keyword.Cache);
     }
 
     /// <summary>True when another error would be kept (not only counted), so a caller can skip formatting its message.</summary>
