@@ -13,8 +13,11 @@ public static class RegistryLoader
     // A key written twice is almost always an editing slip, and which copy wins differs between tools: refuse it.
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
 
-    /// <summary>Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively.</summary>
-    public static RegistrySnapshot Load(string directory)
+    /// <summary>
+    /// Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively. With the <paramref name="previous"/>
+    /// snapshot (a reload), a profile or manifest whose file still exists but now has errors keeps its last good version.
+    /// </summary>
+    public static RegistrySnapshot Load(string directory, RegistrySnapshot? previous = null)
     {
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
@@ -37,13 +40,13 @@ public static class RegistryLoader
             }
         }
 
-        return Load(files!, problems);
+        return Load(files!, problems, previous);
     }
 
-    /// <summary>Loads files given as (path relative to the registry, JSON text) pairs.</summary>
-    public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files) => Load(files, []);
+    /// <summary>Loads files given as (path relative to the registry, JSON text) pairs; see <see cref="Load(string, RegistrySnapshot?)"/> for <paramref name="previous"/>.</summary>
+    public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, RegistrySnapshot? previous = null) => Load(files, [], previous);
 
-    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems)
+    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems, RegistrySnapshot? previous)
     {
         var parsed = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var unparsable = new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +84,7 @@ public static class RegistryLoader
             {
                 profileFiles.Add(profile);
             }
-            else if (isManifest && ManifestReader.Read(file, root, problems) is { } manifest)
+            else if (isManifest && (ManifestReader.Read(file, root, problems) ?? ManifestReader.Placeholder(file, root)) is { } manifest)
             {
                 manifestFiles.Add(manifest);
             }
@@ -110,8 +113,17 @@ public static class RegistryLoader
         }
 
         var resolved = new ProfileResolver(index, rejected, problems).ResolveAll(profileFiles);
+        if (previous is not null)
+        {
+            resolved = LastGood.KeepProfiles(previous, resolved, parsed.Keys.Concat(unparsable).ToHashSet(StringComparer.Ordinal), problems);
+        }
+
         var loaded = resolved.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var manifests = ManifestChecker.Check(manifestFiles, index, loaded, problems);
+        if (previous is not null)
+        {
+            manifests = LastGood.KeepManifests(previous, manifests, loaded, problems);
+        }
         var sorted = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
         return new RegistrySnapshot(resolved, manifests, sorted);
     }

@@ -82,7 +82,8 @@ public sealed class RegistryProblemTests
             p => p.File == "bad.json" && p.Pointer == location && p.Message.Contains(message, StringComparison.Ordinal),
             string.Join("\n", snapshot.Problems));
         snapshot.Profiles.ShouldNotContain(p => p.File == "bad.json");
-        snapshot.Manifests.ShouldBeEmpty();
+        // A broken manifest stays as a refusal (fail closed), never as a runnable workflow.
+        snapshot.Manifests.ShouldAllBe(m => m.Problems.Count > 0);
     }
 
     [Fact]
