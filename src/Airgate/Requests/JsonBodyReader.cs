@@ -60,7 +60,7 @@ internal static class JsonBodyReader
 
     /// <summary>Odd JSON is the client's to fix: a 400 naming the pointer (and, for invalid JSON, the line and byte).</summary>
     private static ProblemHttpResult Invalid(StrictJsonError error) => Problem.BadRequest(
-        error.Message.Replace("The JSON", "The body", StringComparison.Ordinal),
+        error.Message.Replace("The text", "The body", StringComparison.Ordinal),
         new Dictionary<string, object?>
         {
             ["errors"] = new[]

@@ -27,7 +27,7 @@ internal static class StrictJson
                         var at = ValuePointer(frames);
                         if (reader.CurrentDepth >= maxDepth)
                         {
-                            return new(StrictJsonErrorKind.TooDeep, at, $"The JSON is nested more than {maxDepth} levels deep (at '{at}').");
+                            return new(StrictJsonErrorKind.TooDeep, at, $"The text is nested more than {maxDepth} levels deep (at '{at}').");
                         }
 
                         frames.Add(new Frame(at, reader.TokenType == JsonTokenType.StartObject));
@@ -73,7 +73,7 @@ internal static class StrictJson
             var why = frames.Count > 0 && reader.BytesConsumed >= utf8.Length - TrailingWhitespace(utf8)
                 ? "it ends before every object and array is closed"
                 : FirstSentence(exception.Message);
-            return new(StrictJsonErrorKind.Invalid, ValuePointer(frames), $"The JSON is not valid JSON at {position}: {why}.");
+            return new(StrictJsonErrorKind.Invalid, ValuePointer(frames), $"The text is not valid JSON at {position}: {why}.");
         }
 
         return null;
