@@ -133,6 +133,13 @@ public static class RegistryLoader
         try
         {
             using var document = JsonDocument.Parse(text, ParseOptions);
+            // A lone surrogate escape parses, but would throw wherever the text is read later: refuse the file now.
+            if (Json.StrictJson.Check(System.Text.Encoding.UTF8.GetBytes(text), maxDepth: 10_000) is { Kind: Json.StrictJsonErrorKind.InvalidUnicode } odd)
+            {
+                problems.Add(new RegistryProblem(file, odd.Pointer, odd.Message));
+                return null;
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new RegistryProblem(file, string.Empty, $"The file holds {DocumentReader.Describe(document.RootElement)}; a profile or manifest is a JSON object."));

@@ -11,7 +11,8 @@ namespace Airgate.JsonSchema.Keywords;
 internal struct Closest(Evaluator evaluator)
 {
     private int _index = -1;
-    private int _errors = int.MaxValue;
+    private int _score = int.MaxValue;
+    private int _errors;
     private SchemaError? _first;
 
     /// <summary>How each alternative is named in messages: its index, and its title when it has one.</summary>
@@ -21,15 +22,24 @@ internal struct Closest(Evaluator evaluator)
                 ? $"#{i} (\"{title.GetString()}\")"
                 : $"#{i}")];
 
-    /// <summary>Records the errors alternative <paramref name="index"/> added since <paramref name="before"/>.</summary>
+    /// <summary>Records the errors alternative <paramref name="index"/> added since <paramref name="before"/>; the fast path adds none and costs nothing.</summary>
     public void Observe(int index, int before)
     {
         var count = evaluator.ErrorMark() - before;
-        if (count > 0 && count < _errors)
+        if (count <= 0)
+        {
+            return;
+        }
+
+        // An alternative for another kind of value (its type fails right here) is a worse guess than one whose errors are inside.
+        var first = evaluator.FirstErrorSince(before);
+        var score = first is { Keyword: "type" } && first.InstanceLocation.Length == evaluator.InstanceLocation().Length ? count + 1_000_000 : count;
+        if (score < _score)
         {
             _index = index;
+            _score = score;
             _errors = count;
-            _first = evaluator.FirstErrorSince(before);
+            _first = first;
         }
     }
 

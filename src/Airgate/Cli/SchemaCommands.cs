@@ -102,10 +102,10 @@ internal static class SchemaCommands
             const int MaxDepth = 10_000;
             var bytes = File.ReadAllBytes(file.FullName);
             // Repeated members and lone surrogates are reported as invalid JSON (with where), never a stack trace.
-            if (Requests.StrictJson.Check(bytes, MaxDepth) is { } odd)
+            if (Core.Json.StrictJson.Check(bytes, MaxDepth) is { } odd)
             {
                 document = null;
-                problem = odd.Kind == Requests.StrictJsonErrorKind.Invalid ? odd.Message : $"not valid JSON: {odd.Message}";
+                problem = odd.Kind == Core.Json.StrictJsonErrorKind.Invalid ? odd.Message : $"not valid JSON: {odd.Message}";
                 return false;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Airgate.Core.Json;
 using Airgate.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;

@@ -7,6 +7,7 @@ public sealed class RegistryProblemTests
         ["invalid json"] = [("bad.json", "{\n  \"id\": \"a\",\n  oops\n}")],
         ["duplicate key"] = [("bad.json", """{"id": "a", "name": "A", "version": "1", "parameters_schema": {"properties": {"n": {"type": "integer"}, "n": {"type": "string"}}}}""")],
         ["not an object"] = [("bad.json", "[1, 2]")],
+        ["lone surrogate"] = [("bad.json", """{"id": "a", "name": "\ud800", "version": "1", "parameters_schema": {}}""")],
         ["neither profile nor manifest"] = [("bad.json", """{"hello": "world"}""")],
         ["both profile and manifest"] = [("bad.json", """{"id": "a", "dag_id": "d"}""")],
         ["mixed forms"] = [("bad.json", """{"id": "a", "pipelineName": "A", "version": "1", "parameters_schema": {}}""")],
@@ -41,6 +42,7 @@ public sealed class RegistryProblemTests
     {
         { "invalid json", "", "Invalid JSON at line 3, position 3: " },
         { "not an object", "", "JSON object" },
+        { "lone surrogate", "/name", "not valid Unicode" },
         { "duplicate key", "", "Invalid JSON: Duplicate property 'n'" },
         { "neither profile nor manifest", "", "Neither a pipeline profile" },
         { "both profile and manifest", "", "split it" },

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Airgate.Requests;
+namespace Airgate.Core.Json;
 
 /// <summary>
 /// Checks JSON text before anything parses it into objects: well-formed (with the line and byte where it is not),
@@ -9,7 +9,7 @@ namespace Airgate.Requests;
 /// Unicode (a lone surrogate escape such as <c>"\ud800"</c>). Each failure names its JSON Pointer, so a client can fix
 /// it; later readers would otherwise keep one of the duplicates silently or throw on the surrogate.
 /// </summary>
-internal static class StrictJson
+public static class StrictJson
 {
     /// <summary>The first thing wrong with <paramref name="utf8"/>, or null when it is fine.</summary>
     public static StrictJsonError? Check(ReadOnlySpan<byte> utf8, int maxDepth)
