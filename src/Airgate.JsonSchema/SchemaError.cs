@@ -11,4 +11,11 @@ public sealed record SchemaError(
     string KeywordLocation,
     string AbsoluteKeywordLocation,
     string Keyword,
-    string Message);
+    string Message)
+{
+    /// <summary>For <c>required</c> (and <c>dependentRequired</c>): the missing property, so a caller can point at where it belongs.</summary>
+    public string? Property { get; init; }
+
+    /// <summary>For <c>pattern</c>: the pattern as the schema wrote it, so a caller can show it apart from the message.</summary>
+    public string? Pattern { get; init; }
+}

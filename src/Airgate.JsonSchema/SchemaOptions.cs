@@ -12,6 +12,9 @@ public sealed record SchemaOptions
     /// <summary>When true, <c>format</c> is asserted instead of only annotated.</summary>
     public bool AssertFormat { get; init; }
 
-    /// <summary>Longest time one regular expression match may take before it counts as an error.</summary>
+    /// <summary>Longest time one match of a pattern that needs lookaround or backreferences may take before it counts as an error; every other pattern runs in linear time with no timeout.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>When true, a schema's <c>errorMessage</c> string (the nf-schema and ajv-errors convention) is the message of each of that schema's own failing keywords.</summary>
+    public bool CustomErrorMessages { get; init; }
 }

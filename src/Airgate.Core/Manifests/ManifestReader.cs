@@ -36,6 +36,12 @@ internal static partial class ManifestReader
         return new ManifestFile(new WorkflowManifest { DagId = dagId, Pipelines = pipelines, Tasks = tasks }, file, field);
     }
 
+    /// <summary>The dag_id of a manifest that failed to read, when it is a valid one: its workflow must still refuse triggers.</summary>
+    public static ManifestFile? Placeholder(string file, JsonElement root) =>
+        root.TryGetProperty("dag_id", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { } dagId && DagIdRegex().IsMatch(dagId)
+            ? new ManifestFile(new WorkflowManifest { DagId = dagId, Pipelines = [] }, file, "pipelines") { Broken = true }
+            : null;
+
     private static Dictionary<string, IReadOnlyList<string>> ReadTasks(DocumentReader reader)
     {
         var tasks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

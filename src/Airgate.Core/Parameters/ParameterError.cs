@@ -6,4 +6,9 @@ namespace Airgate.Core.Parameters;
 /// <param name="Keyword">The failing JSON Schema keyword (e.g. <c>minimum</c>) or a request rule (see <see cref="RequestKeywords"/>).</param>
 /// <param name="Message">A sentence a scientist can act on.</param>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "'pointer' is the wire name (a JSON Pointer).")]
-public sealed record ParameterError(string? Pipeline, string Pointer, string Keyword, string Message);
+public sealed record ParameterError(string? Pipeline, string Pointer, string Keyword, string Message)
+{
+    /// <summary>For a <c>pattern</c> failure: the pattern, apart from the message (which may be the schema's own <c>errorMessage</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Pattern { get; init; }
+}

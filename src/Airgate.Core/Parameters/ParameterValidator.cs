@@ -29,8 +29,11 @@ public static class ParameterValidator
             var schemaErrors = Evaluate(profile.Validator, filled, profile.Id);
             if (pipeline.Parameters is null && schemaErrors.Count > 0)
             {
-                var missing = schemaErrors.Where(e => e.Keyword == "required").Select(e => e.Message);
-                errors.Add(new(profile.Id, string.Empty, RequestKeywords.Required, $"No parameters were given for '{profile.Id}', which has required parameters; send them under pipelines.{profile.Id}. {string.Join(" ", missing)}".TrimEnd()));
+                // One error for the missing object; each missing parameter still has its own, at its own pointer.
+                var where = request.Form == TriggerRequestForm.PipelineConfigs
+                    ? $"in its pipelineConfigs entry under '{profile.Profile.Submission.OptionsField}'"
+                    : $"under pipelines.{profile.Id}";
+                errors.Add(new(profile.Id, string.Empty, RequestKeywords.Required, $"No parameters were given for '{profile.Id}', which has required parameters; send them {where}."));
             }
 
             errors.AddRange(schemaErrors);
@@ -56,7 +59,7 @@ public static class ParameterValidator
     private static List<ParameterError> Evaluate(CompiledSchema validator, JsonObject instance, string? pipeline)
     {
         var result = validator.Evaluate(JsonSerializer.SerializeToElement(instance), Evaluation);
-        var errors = result.Errors.Select(e => new ParameterError(pipeline, e.InstanceLocation, e.Keyword, e.Message)).ToList();
+        var errors = result.Errors.Select(e => ToParameterError(e, pipeline)).Distinct().ToList();
         if (result.ErrorsTruncated)
         {
             errors.Add(new ParameterError(pipeline, string.Empty, "errors", $"More than {Evaluation.MaxErrors} errors; fix these and send again to see the rest."));
@@ -64,4 +67,15 @@ public static class ParameterValidator
 
         return errors;
     }
+
+    /// <summary>A missing property is reported where it belongs (<c>/reads</c>), the way a form shows it beside its field.</summary>
+    private static ParameterError ToParameterError(SchemaError error, string? pipeline) =>
+        error.Property is { } property && error.Keyword is "required" or "dependentRequired" or "dependencies"
+            ? new ParameterError(pipeline, Registry.JsonPointer.Append(error.InstanceLocation, property), error.Keyword, MissingMessage(error, property))
+            : new ParameterError(pipeline, error.InstanceLocation, error.Keyword, error.Message) { Pattern = error.Pattern };
+
+    private static string MissingMessage(SchemaError error, string property) =>
+        error.Keyword == "required" && error.Message.StartsWith("is missing required property", StringComparison.Ordinal)
+            ? $"'{property}' is required"
+            : error.Message;
 }

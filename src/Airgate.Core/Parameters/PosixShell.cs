@@ -6,9 +6,11 @@ using System.Text.Json.Nodes;
 namespace Airgate.Core.Parameters;
 
 /// <summary>
-/// Renders parameters as one POSIX-shell command-line string: <c>--key value</c> per property in order; <c>true</c> as a
-/// bare <c>--key</c> flag, <c>false</c> and <c>null</c> omitted; strings and numbers as their text; arrays and objects
-/// as compact JSON. Every word that is not made only of safe characters is single-quoted, a single quote written
+/// Renders parameters as one POSIX-shell command-line string (SPEC 4.2): <c>--key value</c> per property in order, where
+/// a name that already starts with <c>-</c> is written as it is (<c>-profile aws</c>, <c>--bactopia s3://x</c>) as
+/// Nextflow expects; <c>true</c> as a bare flag, <c>false</c> as <c>--key false</c> (which Nextflow reads as the
+/// boolean, so a user's false is not lost to a default of true), <c>null</c> omitted; strings and numbers as their
+/// text; arrays and objects as compact JSON. Every word that is not made only of safe characters is single-quoted, a single quote written
 /// <c>'\''</c>, so <c>$</c>, backticks, spaces, newlines and non-ASCII text reach the program unchanged.
 /// </summary>
 public static class PosixShell
@@ -21,7 +23,7 @@ public static class PosixShell
         var words = new List<string>();
         foreach (var (key, value) in options)
         {
-            var flag = Quote("--" + key);
+            var flag = Quote(key.StartsWith('-') ? key : "--" + key);
             switch (value)
             {
                 case null:
@@ -29,7 +31,11 @@ public static class PosixShell
                 case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.True:
                     words.Add(flag);
                     break;
-                case JsonValue scalar when scalar.GetValueKind() is JsonValueKind.False or JsonValueKind.Null:
+                case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.False:
+                    words.Add(flag);
+                    words.Add("false");
+                    break;
+                case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.Null:
                     break;
                 case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String:
                     words.Add(flag);

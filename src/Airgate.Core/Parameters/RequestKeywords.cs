@@ -11,4 +11,5 @@ public static class RequestKeywords
     public const string NotInWorkflow = "not_in_workflow";
     public const string Duplicate = "duplicate";
     public const string WrongForm = "wrong_form";
+    public const string WorkflowUnavailable = "workflow_unavailable";
 }

@@ -69,6 +69,17 @@ public static partial class TriggerRequestParser
 
     private static TriggerRequest? ReadPipelines(JsonElement body, RegistrySnapshot registry, WorkflowManifest manifest, List<ParameterError> errors)
     {
+        // Fail closed: a workflow whose manifest or pipelines are broken in the registry is refused, never run unchecked.
+        if (manifest.Problems.Count > 0)
+        {
+            foreach (var problem in manifest.Problems)
+            {
+                errors.Add(new(null, string.Empty, RequestKeywords.WorkflowUnavailable, $"The workflow '{manifest.DagId}' cannot be triggered until its registry problem is fixed: {problem}"));
+            }
+
+            return null;
+        }
+
         if (body.TryGetProperty("params", out _))
         {
             errors.Add(new(null, "/params", RequestKeywords.WrongForm, $"The workflow '{manifest.DagId}' runs pipelines; send parameters as {{\"pipelines\": {{\"<pipeline id>\": {{...}}}}}}."));

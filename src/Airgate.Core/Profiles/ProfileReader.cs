@@ -12,9 +12,10 @@ internal static class ProfileReader
     /// <summary>True when the file carries a profile's identifying fields in either form.</summary>
     public static bool LooksLikeProfile(JsonElement root) =>
         root.TryGetProperty("id", out _) || root.TryGetProperty("pipelineId", out _)
-        || root.TryGetProperty("parameters_schema", out _) || root.TryGetProperty("parametersSchema", out _);
+        || root.TryGetProperty("parameters_schema", out _) || root.TryGetProperty("parametersSchema", out _)
+        || root.TryGetProperty("parameters_schema_file", out _) || root.TryGetProperty("parametersSchemaFile", out _);
 
-    public static ProfileFile? Read(string file, JsonElement root, List<RegistryProblem> problems)
+    public static ProfileFile? Read(string file, JsonElement root, List<RegistryProblem> problems, SchemaFiles? schemaFiles = null)
     {
         var reader = new DocumentReader(file, root, problems);
         var native = NativeMarkers.Where(reader.Has).ToList();
@@ -48,9 +49,26 @@ internal static class ProfileReader
         var inherits = reader.StringArray("inherits", required: false) ?? [];
 
         var schema = reader.Element(names.Schema);
-        if (schema is null)
+        // Either form may name the file the way SPEC 2.2 spells it; the camelCase spelling is accepted in the compatible form.
+        var fileField = reader.Has("parameters_schema_file") || form == ProfileFileForm.Native ? "parameters_schema_file" : "parametersSchemaFile";
+        var schemaReference = reader.String(fileField, required: false);
+        string? schemaFile = null;
+        if (schemaReference is not null && schema is not null)
         {
-            reader.Problem(JsonPointer.Append(string.Empty, names.Schema), $"'{names.Schema}' is required: a JSON Schema (draft 2020-12) for the parameter object.");
+            reader.Problem(JsonPointer.Append(string.Empty, fileField), $"The file gives both '{names.Schema}' and '{fileField}'; keep one.");
+        }
+        else if (schemaReference is not null)
+        {
+            string? missing = $"'{fileField}' is only read from a registry directory.";
+            schema = schemaFiles is null ? null : schemaFiles.Find(file, schemaReference, out schemaFile, out missing);
+            if (schema is null)
+            {
+                reader.Problem(JsonPointer.Append(string.Empty, fileField), missing ?? "The schema file cannot be used.");
+            }
+        }
+        else if (schema is null)
+        {
+            reader.Problem(JsonPointer.Append(string.Empty, names.Schema), $"'{names.Schema}' is required: a JSON Schema (draft 2020-12) for the parameter object, or '{fileField}' naming a schema file such as a pipeline's nextflow_schema.json.");
         }
         else if (schema.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
         {
@@ -77,7 +95,7 @@ internal static class ProfileReader
             UiSchema = reader.Element(names.UiSchema)?.Clone(),
             Submission = submission,
         };
-        return new ProfileFile(profile, file, form);
+        return new ProfileFile(profile, file, form) { SchemaFile = schemaFile };
     }
 
     private static SubmissionSettings ReadSubmission(DocumentReader reader, FieldNames names)

@@ -29,7 +29,7 @@ internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
         _delay = options.Value.ReloadDelay;
         _logger = logger;
         _stamp = Stamp();
-        _current = LoadAndLog() ?? RegistrySnapshot.Empty;
+        _current = LoadAndLog(previous: null) ?? RegistrySnapshot.Empty;
         _debounce = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         var interval = options.Value.PollInterval;
@@ -113,7 +113,7 @@ internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
         lock (_reloadGate)
         {
             Volatile.Write(ref _stamp, Stamp());
-            if (LoadAndLog() is { } snapshot)
+            if (LoadAndLog(Current) is { } snapshot)
             {
                 Volatile.Write(ref _current, snapshot);
             }
@@ -135,11 +135,11 @@ internal sealed class DirectoryPipelineRegistry : IPipelineRegistry, IDisposable
         }
     }
 
-    private RegistrySnapshot? LoadAndLog()
+    private RegistrySnapshot? LoadAndLog(RegistrySnapshot? previous)
     {
         try
         {
-            var snapshot = RegistryLoader.Load(_directory);
+            var snapshot = RegistryLoader.Load(_directory, previous);
             RegistryLog.Loaded(_logger, _directory, snapshot.Profiles.Count, snapshot.Manifests.Count, snapshot.Problems.Count);
             foreach (var problem in snapshot.Problems)
             {

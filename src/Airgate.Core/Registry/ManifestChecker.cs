@@ -3,7 +3,10 @@ using Airgate.Core.Profiles;
 
 namespace Airgate.Core.Registry;
 
-/// <summary>Checks manifests against the profiles and normalises their references to ids; a manifest with any problem is left out.</summary>
+/// <summary>
+/// Checks manifests against the profiles and normalises their references to ids. A manifest with a problem is kept, with
+/// its problems, so its workflow refuses triggers instead of falling back to unvalidated parameters (SPEC 3).
+/// </summary>
 internal static class ManifestChecker
 {
     public static IReadOnlyList<WorkflowManifest> Check(
@@ -12,23 +15,33 @@ internal static class ManifestChecker
         IReadOnlyDictionary<string, ResolvedProfile> loaded,
         List<RegistryProblem> problems)
     {
-        var duplicates = files.GroupBy(f => f.Manifest.DagId, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToHashSet();
-        foreach (var file in duplicates)
-        {
-            var others = string.Join(", ", duplicates.Where(d => d != file && d.Manifest.DagId == file.Manifest.DagId).Select(d => d.File));
-            problems.Add(new RegistryProblem(file.File, "/dag_id", $"The dag_id '{file.Manifest.DagId}' also has a manifest in {others}; keep one manifest per workflow."));
-        }
-
         var manifests = new List<WorkflowManifest>();
-        foreach (var file in files)
+        foreach (var group in files.GroupBy(f => f.Manifest.DagId, StringComparer.Ordinal))
         {
+            var members = group.ToList();
             var before = problems.Count;
-            var ids = Pipelines(file, index, loaded, problems);
-            var tasks = Tasks(file, ids, index, problems);
-            if (problems.Count == before && !duplicates.Contains(file))
+            if (members.Count > 1)
             {
-                manifests.Add(file.Manifest with { Pipelines = ids, Tasks = tasks });
+                foreach (var file in members)
+                {
+                    var others = string.Join(", ", members.Where(d => d != file).Select(d => d.File));
+                    problems.Add(new RegistryProblem(file.File, "/dag_id", $"The dag_id '{file.Manifest.DagId}' also has a manifest in {others}; keep one manifest per workflow. Until then the workflow refuses triggers."));
+                }
+
+                manifests.Add(new WorkflowManifest { DagId = group.Key, Pipelines = [], Problems = problems[before..] });
+                continue;
             }
+
+            var only = members[0];
+            var ids = only.Broken ? [] : Pipelines(only, index, loaded, problems);
+            var tasks = only.Broken ? [] : Tasks(only, ids, index, problems);
+            var own = problems[before..];
+            if (only.Broken)
+            {
+                own = [.. problems.Where(p => p.File == only.File && p.Severity == ProblemSeverity.Error)];
+            }
+
+            manifests.Add(only.Manifest with { Pipelines = ids, Tasks = tasks, Problems = own });
         }
 
         return manifests;
@@ -45,11 +58,12 @@ internal static class ManifestChecker
             string? message = null;
             if (target is null)
             {
-                message = $"Unknown pipeline: {index.Unknown(reference, allowStem: false)}";
+                message = $"Unknown pipeline: {index.Unknown(reference, allowStem: false)} The workflow refuses triggers until it is fixed.";
             }
             else if (!loaded.ContainsKey(target.Profile.Id))
             {
-                message = $"The pipeline '{reference}' ({target.File}) is not loaded because of its own problems.";
+                var cause = problems.FirstOrDefault(p => (p.File == target.File || p.File == target.SchemaFileName) && p.Severity == ProblemSeverity.Error);
+                message = $"The pipeline '{reference}' ({target.File}) is not loaded because of its own problems{(cause is null ? "" : $" ({cause})")}, so the workflow refuses triggers until it is fixed.";
             }
             else if (!target.Profile.Runnable)
             {

@@ -100,7 +100,9 @@ internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFi
         var schema = InheritanceLayout.Compose(own, parents, conflicts);
         foreach (var (pointer, message) in conflicts)
         {
-            problems.Add(new RegistryProblem(file.File, pointer.Length == 0 ? file.SchemaPointer : ProfileFile.InheritsPointer + pointer, message));
+            problems.Add(pointer.Length == 0
+                ? new RegistryProblem(file.SchemaFileName, file.SchemaPointer, message)
+                : new RegistryProblem(file.File, ProfileFile.InheritsPointer + pointer, message));
         }
 
         if (schema is null || conflicts.Count > 0)

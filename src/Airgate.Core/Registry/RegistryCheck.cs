@@ -7,8 +7,11 @@ public static class RegistryCheck
     public const int ExitProblems = 1;
     public const int ExitNoDirectory = 2;
 
-    /// <summary>Prints <c>file:pointer: message</c> per problem and a count; 0 when clean, 1 with problems, 2 when the directory is missing.</summary>
-    public static int Run(string directory, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Prints <c>file:pointer: severity: message</c> per problem and a count; 0 with no errors (and, when
+    /// <paramref name="strict"/>, no warnings), 1 otherwise, 2 when the directory is missing.
+    /// </summary>
+    public static int Run(string directory, TextWriter output, TextWriter error, bool strict = false)
     {
         if (!Directory.Exists(directory))
         {
@@ -19,13 +22,16 @@ public static class RegistryCheck
         var snapshot = RegistryLoader.Load(directory);
         foreach (var problem in snapshot.Problems)
         {
-            output.WriteLine($"{Path.Join(directory, problem.File).Replace('\\', '/')}:{problem.Pointer}: {problem.Message}");
+            output.WriteLine($"{Path.Join(directory, problem.File).Replace('\\', '/')}:{problem.Pointer}: {(problem.Severity == ProblemSeverity.Warning ? "warning" : "error")}: {problem.Message}");
         }
 
+        var errors = snapshot.Problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var warnings = snapshot.Problems.Count - errors;
         var files = snapshot.Problems.Select(p => p.File).Distinct(StringComparer.Ordinal).Count();
+        var loaded = $"{snapshot.Profiles.Count} profiles and {snapshot.Manifests.Count} manifests";
         output.WriteLine(snapshot.Problems.Count == 0
-            ? $"No problems: {snapshot.Profiles.Count} profiles and {snapshot.Manifests.Count} manifests loaded."
-            : $"{snapshot.Problems.Count} problem(s) in {files} file(s); {snapshot.Profiles.Count} profiles and {snapshot.Manifests.Count} manifests would load.");
-        return snapshot.Problems.Count == 0 ? ExitOk : ExitProblems;
+            ? $"No problems: {loaded} loaded."
+            : $"{errors} error(s) and {warnings} warning(s) in {files} file(s); {loaded} would load.{(errors == 0 && !strict ? " Warnings do not fail the check; --strict makes them." : string.Empty)}");
+        return errors > 0 || (strict && warnings > 0) ? ExitProblems : ExitOk;
     }
 }

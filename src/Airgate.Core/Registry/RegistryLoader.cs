@@ -13,8 +13,11 @@ public static class RegistryLoader
     // A key written twice is almost always an editing slip, and which copy wins differs between tools: refuse it.
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowDuplicateProperties = false };
 
-    /// <summary>Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively.</summary>
-    public static RegistrySnapshot Load(string directory)
+    /// <summary>
+    /// Loads every <c>*.json</c> file below <paramref name="directory"/>, recursively. With the <paramref name="previous"/>
+    /// snapshot (a reload), a profile or manifest whose file still exists but now has errors keeps its last good version.
+    /// </summary>
+    public static RegistrySnapshot Load(string directory, RegistrySnapshot? previous = null)
     {
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
@@ -37,19 +40,36 @@ public static class RegistryLoader
             }
         }
 
-        return Load(files!, problems);
+        return Load(files!, problems, previous);
     }
 
-    /// <summary>Loads files given as (path relative to the registry, JSON text) pairs.</summary>
-    public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files) => Load(files, []);
+    /// <summary>Loads files given as (path relative to the registry, JSON text) pairs; see <see cref="Load(string, RegistrySnapshot?)"/> for <paramref name="previous"/>.</summary>
+    public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, RegistrySnapshot? previous = null) => Load(files, [], previous);
 
-    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems)
+    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems, RegistrySnapshot? previous)
     {
+        var parsed = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var unparsable = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = files.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        foreach (var (file, text) in ordered)
+        {
+            if (Parse(file, text, problems) is { } root)
+            {
+                parsed[file] = root;
+            }
+            else
+            {
+                unparsable.Add(file);
+            }
+        }
+
+        var schemaFiles = new SchemaFiles(parsed, unparsable);
         var profileFiles = new List<ProfileFile>();
         var manifestFiles = new List<ManifestFile>();
-        foreach (var (file, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        var unclassified = new List<string>();
+        foreach (var (file, _) in ordered)
         {
-            if (Parse(file, text, problems) is not { } root)
+            if (!parsed.TryGetValue(file, out var root))
             {
                 continue;
             }
@@ -60,18 +80,24 @@ public static class RegistryLoader
             {
                 problems.Add(new RegistryProblem(file, string.Empty, "The file has both profile fields (id/pipelineId, parameters schema) and a manifest's dag_id; split it into a profile and a manifest."));
             }
-            else if (isProfile && ProfileReader.Read(file, root, problems) is { } profile)
+            else if (isProfile && ProfileReader.Read(file, root, problems, schemaFiles) is { } profile)
             {
                 profileFiles.Add(profile);
             }
-            else if (isManifest && ManifestReader.Read(file, root, problems) is { } manifest)
+            else if (isManifest && (ManifestReader.Read(file, root, problems) ?? ManifestReader.Placeholder(file, root)) is { } manifest)
             {
                 manifestFiles.Add(manifest);
             }
             else if (!isProfile && !isManifest)
             {
-                problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id')."));
+                unclassified.Add(file);
             }
+        }
+
+        // A file a profile names as its parameter schema (a nextflow_schema.json) is neither, and rightly so.
+        foreach (var file in unclassified.Where(f => !schemaFiles.IsUsed(f)))
+        {
+            problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id'), and no profile names it in 'parameters_schema_file'."));
         }
 
         var index = new ProfileIndex(profileFiles);
@@ -87,10 +113,19 @@ public static class RegistryLoader
         }
 
         var resolved = new ProfileResolver(index, rejected, problems).ResolveAll(profileFiles);
+        if (previous is not null)
+        {
+            resolved = LastGood.KeepProfiles(previous, resolved, parsed.Keys.Concat(unparsable).ToHashSet(StringComparer.Ordinal), problems);
+        }
+
         var loaded = resolved.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var manifests = ManifestChecker.Check(manifestFiles, index, loaded, problems);
-        var ordered = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
-        return new RegistrySnapshot(resolved, manifests, ordered);
+        if (previous is not null)
+        {
+            manifests = LastGood.KeepManifests(previous, manifests, loaded, problems);
+        }
+        var sorted = problems.Select((p, i) => (p, i)).OrderBy(x => x.p.File, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.p);
+        return new RegistrySnapshot(resolved, manifests, sorted);
     }
 
     private static JsonElement? Parse(string file, string text, List<RegistryProblem> problems)
@@ -98,6 +133,13 @@ public static class RegistryLoader
         try
         {
             using var document = JsonDocument.Parse(text, ParseOptions);
+            // A lone surrogate escape parses, but would throw wherever the text is read later: refuse the file now.
+            if (Json.StrictJson.Check(System.Text.Encoding.UTF8.GetBytes(text), maxDepth: 10_000) is { Kind: Json.StrictJsonErrorKind.InvalidUnicode } odd)
+            {
+                problems.Add(new RegistryProblem(file, odd.Pointer, odd.Message));
+                return null;
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new RegistryProblem(file, string.Empty, $"The file holds {DocumentReader.Describe(document.RootElement)}; a profile or manifest is a JSON object."));

@@ -180,6 +180,14 @@ internal sealed class SchemaCompiler(SchemaOptions options)
 
         node.TracksEvaluated = last.Count > 0;
         keywords.AddRange(last);
+        if (Options.CustomErrorMessages && element.TryGetProperty("errorMessage", out var custom) && custom.ValueKind == JsonValueKind.String && custom.GetString() is { Length: > 0 } text)
+        {
+            foreach (var keyword in keywords)
+            {
+                keyword.CustomMessage = text;
+            }
+        }
+
         node.Keywords = [.. keywords];
         return node;
     }

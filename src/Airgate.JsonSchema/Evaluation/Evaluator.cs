@@ -290,6 +290,9 @@ internal sealed class Evaluator
 
     public int ErrorMark() => _total;
 
+    /// <summary>The first error kept since <paramref name="mark"/>, if any: what an <c>anyOf</c>/<c>oneOf</c> reports of its closest alternative.</summary>
+    public SchemaError? FirstErrorSince(int mark) => mark < _errors.Count ? _errors[mark] : null;
+
     /// <summary>Forgets the errors recorded since <paramref name="mark"/>, e.g. those of an <c>anyOf</c> branch that did not matter.</summary>
     public void Rollback(int mark)
     {
@@ -303,7 +306,7 @@ internal sealed class Evaluator
         }
     }
 
-    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, message, keywordSuffix: true, keyword.Cache);
+    public void AddError(Keyword keyword, string message) => AddError(keyword.Name, keyword.AbsoluteLocation, keyword.CustomMessage ?? message, keywordSuffix: true, keyword.Cache);
 
     /// <summary>Adds an error whose message is formatted only when the error is kept, and reused when it repeats the keyword's last one.</summary>
     public void AddError(Keyword keyword, ReadOnlySpan<char> message)
@@ -314,13 +317,13 @@ internal sealed class Evaluator
             return;
         }
 
-        AddError(keyword.Name, keyword.AbsoluteLocation, ErrorCache.Reuse(ref keyword.Cache.Message, message), keywordSuffix: true, keyword.Cache);
+        AddError(keyword.Name, keyword.AbsoluteLocation, keyword.CustomMessage ?? ErrorCache.Reuse(ref keyword.Cache.Message, message), keywordSuffix: true, keyword.Cache);
     }
 
     /// <summary>True when another error would be kept (not only counted), so a caller can skip formatting its message.</summary>
     public bool KeepsErrors => _errors.Count < _maxErrors;
 
-    public void AddError(string keyword, string absoluteLocation, string message, bool keywordSuffix, ErrorCache? cache = null)
+    public void AddError(string keyword, string absoluteLocation, string message, bool keywordSuffix, ErrorCache? cache = null, string? property = null, string? pattern = null)
     {
         _total++;
         if (_errors.Count >= _maxErrors)
@@ -342,7 +345,7 @@ internal sealed class Evaluator
 
         var keywordLocation = cache is null ? new string(_chars, 0, _length) : ErrorCache.Reuse(ref cache.KeywordLocation, _chars.AsSpan(0, _length));
         var instanceLocation = cache is null ? InstanceLocation() : InstanceLocation(ref cache.InstanceLocation);
-        _errors.Add(new SchemaError(instanceLocation, keywordLocation, absoluteLocation, keyword, message));
+        _errors.Add(new SchemaError(instanceLocation, keywordLocation, absoluteLocation, keyword, message) { Property = property, Pattern = pattern });
     }
 
     public string InstanceLocation()

@@ -8,7 +8,7 @@ internal static class RegexFormat
 {
     private const string EcmaEscapes = "dDwWsSbBnrtvfcxupPk0123456789";
 
-    public static bool IsRegex(string value, TimeSpan timeout)
+    public static bool IsRegex(string value)
     {
         for (var i = 0; i < value.Length - 1; i++)
         {
@@ -24,7 +24,7 @@ internal static class RegexFormat
 
         try
         {
-            _ = EcmaRegex.Create(value, timeout);
+            EcmaRegex.Parse(value);
             return true;
         }
         catch (ArgumentException)

@@ -52,7 +52,7 @@ internal sealed class DependenciesKeyword(string absoluteLocation, (string Prope
                 {
                     if (evaluator.Collecting)
                     {
-                        evaluator.AddError(this, $"is missing property '{name}', required when '{property}' is present");
+                        evaluator.AddError(Name, AbsoluteLocation, CustomMessage ?? $"is missing property '{name}', required when '{property}' is present", keywordSuffix: true, Cache, property: name);
                     }
 
                     valid = false;

@@ -50,7 +50,7 @@ internal sealed class DependentRequiredKeyword(string absoluteLocation, (string 
                         return false;
                     }
 
-                    evaluator.AddError(this, $"is missing property '{name}', required when '{property}' is present");
+                    evaluator.AddError(Name, AbsoluteLocation, CustomMessage ?? $"is missing property '{name}', required when '{property}' is present", keywordSuffix: true, Cache, property: name);
                     valid = false;
                 }
             }

@@ -17,7 +17,7 @@ internal sealed class FormatKeyword(string absoluteLocation, string format, Func
         }
 
         var format = context.Value.GetString() ?? string.Empty;
-        return FormatCheckers.TryGet(format, context.Options.RegexTimeout) is { } check
+        return FormatCheckers.TryGet(format) is { } check
             ? new FormatKeyword(context.AbsoluteLocation, format, check)
             : null;
     }

@@ -10,6 +10,9 @@ internal abstract class Keyword(string name, string absoluteLocation)
 
     public string AbsoluteLocation { get; } = absoluteLocation;
 
+    /// <summary>The schema's own <c>errorMessage</c>, set at compile time when <see cref="SchemaOptions.CustomErrorMessages"/> is on; it replaces this keyword's message.</summary>
+    public string? CustomMessage { get; set; }
+
     /// <summary>The strings of this keyword's last error, reused when the next one spells the same.</summary>
     public ErrorCache Cache { get; } = new();
 

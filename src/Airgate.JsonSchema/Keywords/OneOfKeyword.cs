@@ -5,12 +5,12 @@ using Airgate.JsonSchema.Evaluation;
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>oneOf</c>: exactly one subschema must hold.</summary>
-internal sealed class OneOfKeyword(string absoluteLocation, SchemaNode[] nodes, string[] segments) : Keyword("oneOf", absoluteLocation)
+internal sealed class OneOfKeyword(string absoluteLocation, SchemaNode[] nodes, string[] segments, string[] names) : Keyword("oneOf", absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
         var (nodes, segments) = SubschemaList.Compile(context);
-        return new OneOfKeyword(context.AbsoluteLocation, nodes, segments);
+        return new OneOfKeyword(context.AbsoluteLocation, nodes, segments, Closest.Names(context));
     }
 
     public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)
@@ -18,10 +18,14 @@ internal sealed class OneOfKeyword(string absoluteLocation, SchemaNode[] nodes, 
         var mark = evaluator.ErrorMark();
         var first = -1;
         var second = -1;
+        var closest = new Closest(evaluator);
         for (var i = 0; i < nodes.Length && second < 0; i++)
         {
             var branch = marks is null ? null : evaluator.RentMarks(instance);
-            if (evaluator.EvaluateAt(segments[i], nodes[i], instance, branch))
+            var before = evaluator.ErrorMark();
+            var valid = evaluator.EvaluateAt(segments[i], nodes[i], instance, branch);
+            closest.Observe(i, before);
+            if (valid)
             {
                 if (first < 0)
                 {
@@ -55,7 +59,9 @@ internal sealed class OneOfKeyword(string absoluteLocation, SchemaNode[] nodes, 
             }
             else
             {
-                evaluator.AddError(this, $"must match exactly one of the {nodes.Length} 'oneOf' schemas but matches none");
+                var nearest = closest.Describe(names);
+                evaluator.Rollback(mark);
+                evaluator.AddError(this, $"must match exactly one of the {nodes.Length} 'oneOf' schemas but matches none{nearest}");
             }
         }
 

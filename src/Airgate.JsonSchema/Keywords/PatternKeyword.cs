@@ -36,7 +36,7 @@ internal sealed class PatternKeyword(string absoluteLocation, Regex regex, strin
 
         if (!timedOut && evaluator.Collecting)
         {
-            evaluator.AddError(this, _message);
+            evaluator.AddError(Name, AbsoluteLocation, CustomMessage ?? _message, keywordSuffix: true, Cache, pattern: pattern);
         }
 
         return false;

@@ -100,7 +100,7 @@ internal sealed class PropertiesKeyword : Keyword
             {
                 if ((found & (1UL << bit)) == 0)
                 {
-                    evaluator.AddError("required", _requiredLocation, _requiredMessages[bit], keywordSuffix: true, _requiredCache);
+                    evaluator.AddError("required", _requiredLocation, _requiredMessages[bit], keywordSuffix: true, _requiredCache, property: _required[bit]);
                 }
             }
 

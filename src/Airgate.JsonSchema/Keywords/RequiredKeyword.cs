@@ -77,7 +77,7 @@ internal sealed class RequiredKeyword(string absoluteLocation, string[] names) :
                     return false;
                 }
 
-                evaluator.AddError(this, $"is missing required property '{name}'");
+                evaluator.AddError(Name, AbsoluteLocation, CustomMessage ?? $"is missing required property '{name}'", keywordSuffix: true, Cache, property: name);
                 valid = false;
             }
         }

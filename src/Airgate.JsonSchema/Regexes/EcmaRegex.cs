@@ -10,12 +10,23 @@ internal static class EcmaRegex
     // One UTF-16 unit, not one code point: a set loop keeps ".*" and ".+" fast (see README, "Regular expressions").
     private const string AnyCharacter = @"[^\n\r\u2028\u2029]";
 
-    /// <summary>Compiles the pattern to IL (several times faster per match than the interpreter) and runs it once, so its JIT cost is paid now rather than inside the first timed match.</summary>
+    /// <summary>
+    /// Compiles the pattern once, at schema load. Patterns the linear-time engine can run (all but lookaround and
+    /// backreferences) use it and need no timeout, so no verdict depends on how busy the machine is; the rest use the
+    /// backtracking engine compiled to IL, bounded by <paramref name="timeout"/>.
+    /// </summary>
     public static Regex Create(string pattern, TimeSpan timeout)
     {
-        var regex = new Regex(Translate(pattern), RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
+        var translated = Translate(pattern);
+        if (CreateLinear(translated) is { } linear)
+        {
+            return linear;
+        }
+
+        var regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
         try
         {
+            // Pays the JIT cost now rather than inside the first timed match.
             _ = regex.IsMatch(string.Empty);
         }
         catch (RegexMatchTimeoutException)
@@ -24,6 +35,25 @@ internal static class EcmaRegex
         }
 
         return regex;
+    }
+
+    /// <summary>True when the pattern runs on the linear-time engine (no timeout, no dependence on the clock).</summary>
+    public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
+
+    /// <summary>Parses the pattern without running or compiling it: the <c>regex</c> format only asks whether it is valid.</summary>
+    public static void Parse(string pattern) => _ = new Regex(Translate(pattern), RegexOptions.CultureInvariant);
+
+    private static Regex? CreateLinear(string translated)
+    {
+        try
+        {
+            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            // Lookaround or backreferences: only the backtracking engine has them.
+            return null;
+        }
     }
 
     public static string Translate(string pattern)
@@ -103,7 +133,7 @@ internal static class EcmaRegex
                 if (pattern.AsSpan(i).StartsWith("[]"))
                 {
                     // "[]" matches nothing in ECMA-262.
-                    builder.Append("(?!)");
+                    builder.Append(@"[^\s\S]");
                     i++;
                 }
                 else if (pattern.AsSpan(i).StartsWith("[^]"))

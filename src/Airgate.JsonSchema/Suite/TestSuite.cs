@@ -22,23 +22,15 @@ public static class TestSuite
         foreach (var path in files)
         {
             var file = Path.ChangeExtension(Path.GetRelativePath(directory, path), null).Replace('\\', '/');
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { MaxDepth = 256 });
-            foreach (var group in document.RootElement.EnumerateArray())
+            try
             {
-                var groupName = group.GetProperty("description").GetString() ?? string.Empty;
-                var schema = group.GetProperty("schema").Clone();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var test in group.GetProperty("tests").EnumerateArray())
-                {
-                    var description = test.GetProperty("description").GetString() ?? string.Empty;
-                    var unique = description;
-                    for (var n = 2; !seen.Add(unique); n++)
-                    {
-                        unique = $"{description} ({n})";
-                    }
-
-                    cases.Add(new SuiteCase(file, groupName, unique, schema, test.GetProperty("data").Clone(), test.GetProperty("valid").GetBoolean()));
-                }
+                ReadFile(file, File.ReadAllText(path), cases);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+            {
+                // One line a person can act on, never a stack trace.
+                var why = e is JsonException ? $"not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})" : "not a test-suite file: expected an array of {description, schema, tests: [{description, data, valid}]} groups";
+                throw new InvalidDataException($"{path}: {why}.", e);
             }
         }
 
@@ -48,6 +40,28 @@ public static class TestSuite
         }
 
         return cases;
+    }
+
+    private static void ReadFile(string file, string text, List<SuiteCase> cases)
+    {
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256 });
+        foreach (var group in document.RootElement.EnumerateArray())
+        {
+            var groupName = group.GetProperty("description").GetString() ?? string.Empty;
+            var schema = group.GetProperty("schema").Clone();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var test in group.GetProperty("tests").EnumerateArray())
+            {
+                var description = test.GetProperty("description").GetString() ?? string.Empty;
+                var unique = description;
+                for (var n = 2; !seen.Add(unique); n++)
+                {
+                    unique = $"{description} ({n})";
+                }
+
+                cases.Add(new SuiteCase(file, groupName, unique, schema, test.GetProperty("data").Clone(), test.GetProperty("valid").GetBoolean()));
+            }
+        }
     }
 
     /// <summary>A registry holding every <c>*.json</c> below <paramref name="remotesDirectory"/> under <see cref="RemotesBase"/>.</summary>

@@ -80,6 +80,7 @@ internal static class SchemaCommands
             using (instance)
             {
                 var result = schema.Evaluate(instance.RootElement, evaluation);
+                // Anything odd in the text was refused by TryRead, so evaluation sees only valid Unicode and unique members.
                 var output = result.ToBasicOutput();
                 output.Insert(0, "instance", file.FullName);
                 results.Add(output);
@@ -98,7 +99,17 @@ internal static class SchemaCommands
     {
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(file.FullName), new JsonDocumentOptions { MaxDepth = 10_000 });
+            const int MaxDepth = 10_000;
+            var bytes = File.ReadAllBytes(file.FullName);
+            // Repeated members and lone surrogates are reported as invalid JSON (with where), never a stack trace.
+            if (Core.Json.StrictJson.Check(bytes, MaxDepth) is { } odd)
+            {
+                document = null;
+                problem = odd.Kind == Core.Json.StrictJsonErrorKind.Invalid ? odd.Message : $"not valid JSON: {odd.Message}";
+                return false;
+            }
+
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
             problem = null;
             return true;
         }

@@ -8,7 +8,7 @@ internal static class SchemaSuiteCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("dir") { Description = "A folder of suite files, e.g. tests/draft2020-12." };
+        var directory = new Argument<DirectoryInfo>("dir") { Description = "The suite's root folder (tests/draft2020-12 and remotes are found in it) or a folder of suite files, e.g. tests/draft2020-12." };
         var remotes = new Option<DirectoryInfo?>("--remotes") { Description = "The remotes folder served as http://localhost:1234/ (default: <dir>/../../remotes)." };
         var assertFormat = new Option<bool>("--assert-format") { Description = "Assert 'format' in every file (it is always asserted in files under a 'format' folder)." };
         var command = new Command("suite", "Run JSON-Schema-Test-Suite files; prints failures and 'N passed, N failed', exits 1 if any failed.")
@@ -24,7 +24,16 @@ internal static class SchemaSuiteCommand
                 return Task.FromResult(2);
             }
 
-            var remotesDir = parseResult.GetValue(remotes)?.FullName ?? Path.GetFullPath(Path.Combine(dir.FullName, "..", "..", "remotes"));
+            // The suite's own root holds tests/draft2020-12 and remotes: accept it as well as the test folder itself.
+            var defaultRemotes = Path.GetFullPath(Path.Combine(dir.FullName, "..", "..", "remotes"));
+            var rootTests = new DirectoryInfo(Path.Combine(dir.FullName, "tests", "draft2020-12"));
+            if (rootTests.Exists)
+            {
+                defaultRemotes = Path.Combine(dir.FullName, "remotes");
+                dir = rootTests;
+            }
+
+            var remotesDir = parseResult.GetValue(remotes)?.FullName ?? defaultRemotes;
             var everyFormat = parseResult.GetValue(assertFormat) || dir.Name == "format";
             return Task.FromResult(Run(dir.FullName, remotesDir, everyFormat));
         });
@@ -38,7 +47,7 @@ internal static class SchemaSuiteCommand
         {
             cases = TestSuite.ReadCases(directory);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine(e.Message);
             return 2;

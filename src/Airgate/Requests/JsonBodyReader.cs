@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Airgate.Core.Json;
 using Airgate.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -48,19 +49,37 @@ internal static class JsonBodyReader
                 $"The body must be JSON sent with 'Content-Type: application/json', not '{request.ContentType ?? "(none)"}'."));
         }
 
-        try
+        var text = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (StrictJson.Check(text.Span, maxDepth) is { } error)
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = maxDepth });
-            return (document.RootElement.Clone(), null);
+            return (null, Invalid(error));
         }
-        catch (JsonException exception)
-        {
-            var tooDeep = exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
-            return (null, Problem.BadRequest(tooDeep
-                ? $"The body is nested more than {maxDepth} levels deep."
-                : $"The body is not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})."));
-        }
+
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = maxDepth + 1 });
+        return (document.RootElement.Clone(), null);
     }
+
+    /// <summary>Odd JSON is the client's to fix: a 400 naming the pointer (and, for invalid JSON, the line and byte).</summary>
+    private static ProblemHttpResult Invalid(StrictJsonError error) => Problem.BadRequest(
+        error.Message.Replace("The text", "The body", StringComparison.Ordinal),
+        new Dictionary<string, object?>
+        {
+            ["errors"] = new[]
+            {
+                new
+                {
+                    pointer = error.Pointer,
+                    keyword = error.Kind switch
+                    {
+                        StrictJsonErrorKind.DuplicateKey => "duplicate_key",
+                        StrictJsonErrorKind.InvalidUnicode => "invalid_unicode",
+                        StrictJsonErrorKind.TooDeep => "max_depth",
+                        _ => "invalid_json",
+                    },
+                    message = error.Message,
+                },
+            },
+        });
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)

@@ -129,6 +129,7 @@ internal static class RunsEndpoints
         errors.Count == 1 ? errors[0].Message : $"{errors.Count} problems were found; see 'errors'.",
         new Dictionary<string, object?>
         {
-            ["errors"] = errors.Select(e => new { pipeline = e.Pipeline, pointer = e.Pointer, keyword = e.Keyword, message = e.Message }).ToArray(),
+            // The records themselves: {pipeline, pointer, keyword, message} plus 'pattern' for pattern failures.
+            ["errors"] = errors,
         });
 }

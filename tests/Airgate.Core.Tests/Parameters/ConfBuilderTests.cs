@@ -25,7 +25,7 @@ public sealed class ConfBuilderTests
         var cli = entry["nextflowOptionsCli"]?.GetValue<string>() ?? string.Empty;
         cli.ShouldContain("--kraken2_db /db/k2_standard_08gb.tar.gz");
         cli.ShouldContain("--max_memory '32 GB'");
-        cli.ShouldNotContain("--skip_qc");
+        cli.ShouldContain("--skip_qc false");
         conf["airgate"]?.ToJsonString().ShouldBe("""{"triggering_user_id":"u-17","triggering_user_name":"Ada Lovelace"}""");
     }
 

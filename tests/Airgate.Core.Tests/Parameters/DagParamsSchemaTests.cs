@@ -50,7 +50,7 @@ public sealed class DagParamsSchemaTests
         var result = ParameterValidator.ValidateDagParams(Fixtures.Object("""{"source": "s3", "retries": -1}"""), Build());
 
         result.Errors.Select(e => (e.Pipeline, e.Pointer, e.Keyword)).ShouldBe(
-            [(null, "/params/source", "enum"), (null, "/params/retries", "minimum"), (null, "/params", "required")],
+            [(null, "/params/source", "enum"), (null, "/params/retries", "minimum"), (null, "/params/accession", "required")],
             ignoreOrder: true);
     }
 

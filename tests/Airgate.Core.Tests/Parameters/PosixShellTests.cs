@@ -39,8 +39,82 @@ public sealed class PosixShellTests
             """);
 
         PosixShell.Render(options).ShouldBe(
-            "--outdir /r --max_memory '32 GB' --max_cpus 4 --min_confidence 0.1 --wf kraken2 --keep "
+            "--outdir /r --max_memory '32 GB' --max_cpus 4 --min_confidence 0.1 --skip_qc false --wf kraken2 --keep "
             + "--samples '[{\"sample\":\"a\",\"r1\":\"it'\\''s.fq\"}]' --opts '{\"k\":\"v\"}'");
+    }
+
+    [Fact]
+    public void Render_NamesThatAlreadyCarryDashes_AreWrittenAsTheyAre()
+    {
+        var options = Fixtures.Object("""{"-profile": "aws", "--bactopia": "s3://bucket/run", "max_cpus": 8, "-resume": true}""");
+
+        PosixShell.Render(options).ShouldBe("-profile aws --bactopia s3://bucket/run --max_cpus 8 -resume");
+    }
+
+    public static TheoryData<string> AwkwardParameters => new()
+    {
+        """{"outdir": "/data/my results", "note": "it's \"quoted\"", "cost": "$HOME `id` $(id)", "path": "C:\\temp\\x"}""",
+        """{"multi": "line one\nline two\n", "tab": "a\tb", "empty": "", "unicode": "Müller–Ørsted 菌 🦠", "dash": "-x"}""",
+        """{"on": true, "off": false, "n": 4, "pi": 3.14159265358979323846264338327950288, "big": 1e400, "neg": -0.0}""",
+        """{"list": ["a b", "c'd", 1, null], "obj": {"k": "v w", "n": [1, 2]}, "-profile": "aws,docker", "--max_memory": "8 GB"}""",
+        """{"glob": "*.fq.gz", "semi": "a;b|c&d>e<f", "hash": "#not a comment", "tilde": "~/x", "bang": "!event"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardParameters))]
+    public async Task Render_ThroughSh_GivesExactlyTheArgvTheParametersSay(string parameters)
+    {
+        var options = Fixtures.Object(parameters);
+        var rendered = PosixShell.Render(options);
+
+        var argv = await ShellArgvAsync(rendered);
+
+        argv.ShouldBe(ExpectedArgv(options), rendered);
+    }
+
+    /// <summary>What a program must receive: the flag (as written when it starts with '-'), then the value's text.</summary>
+    private static List<string> ExpectedArgv(System.Text.Json.Nodes.JsonObject options)
+    {
+        var relaxed = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var argv = new List<string>();
+        foreach (var (key, value) in options)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            argv.Add(key.StartsWith('-') ? key : "--" + key);
+            switch (value.GetValueKind())
+            {
+                case System.Text.Json.JsonValueKind.True:
+                    break;
+                case System.Text.Json.JsonValueKind.False:
+                    argv.Add("false");
+                    break;
+                case System.Text.Json.JsonValueKind.String:
+                    argv.Add(value.GetValue<string>());
+                    break;
+                default:
+                    argv.Add(value.ToJsonString(relaxed));
+                    break;
+            }
+        }
+
+        return argv;
+    }
+
+    /// <summary>Runs the string as the arguments of a command in sh and returns the argv sh built.</summary>
+    private static async Task<List<string>> ShellArgvAsync(string rendered)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("sh") { RedirectStandardOutput = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("printf '%s\\0' " + rendered);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("sh did not start");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0);
+        return [.. output.Split('\0')[..^1]];
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class DirectoryPipelineRegistryTests
     }
 
     [Fact]
-    public async Task Registry_BrokenEdit_KeepsTheRestAndListsTheProblem()
+    public async Task Registry_BrokenEdit_KeepsTheLastGoodVersionAndListsTheProblem()
     {
         using var directory = new TempDirectory();
         directory.Write("a.json", Files.Native("a"));
@@ -78,7 +78,8 @@ public sealed class DirectoryPipelineRegistryTests
 
         var reloaded = await WaitFor(registry, s => s.Problems.Count > 0);
         reloaded.Problems.ShouldContain(p => p.File == "b.json" && p.Message.StartsWith("Invalid JSON", StringComparison.Ordinal));
-        reloaded.Profiles.Select(p => p.Id).ShouldBe(["a"]);
+        reloaded.Problems.ShouldContain(p => p.File == "b.json" && p.Message.Contains("last good version of the profile 'b'", StringComparison.Ordinal));
+        reloaded.Profiles.Select(p => p.Id).ShouldBe(["a", "b"]);
 
         directory.Write("b.json", Files.Native("b"));
         var fixedSnapshot = await WaitFor(registry, s => s.Problems.Count == 0);

@@ -7,6 +7,7 @@ public sealed class RegistryProblemTests
         ["invalid json"] = [("bad.json", "{\n  \"id\": \"a\",\n  oops\n}")],
         ["duplicate key"] = [("bad.json", """{"id": "a", "name": "A", "version": "1", "parameters_schema": {"properties": {"n": {"type": "integer"}, "n": {"type": "string"}}}}""")],
         ["not an object"] = [("bad.json", "[1, 2]")],
+        ["lone surrogate"] = [("bad.json", """{"id": "a", "name": "\ud800", "version": "1", "parameters_schema": {}}""")],
         ["neither profile nor manifest"] = [("bad.json", """{"hello": "world"}""")],
         ["both profile and manifest"] = [("bad.json", """{"id": "a", "dag_id": "d"}""")],
         ["mixed forms"] = [("bad.json", """{"id": "a", "pipelineName": "A", "version": "1", "parameters_schema": {}}""")],
@@ -19,14 +20,14 @@ public sealed class RegistryProblemTests
         ["bad encoding"] = [("bad.json", """{"id": "a", "name": "A", "version": "1", "parameters_schema": {}, "submission": {"encoding": "yaml"}}""")],
         ["default fails"] = [("bad.json", Files.Native("a", """{"properties": {"n": {"type": "integer", "minimum": 1, "default": 0}}}"""))],
         ["const fails"] = [("bad.json", Files.Compatible("a", """{"properties": {"wf": {"type": "string", "const": 5}}}"""))],
-        ["nested default fails"] = [("bad.json", Files.Native("a", """{"$defs": {"s": {"type": "object", "properties": {"x": {"type": "string", "maxLength": 2, "default": "long"}}}}}"""))],
+        ["nested default fails"] = [("bad.json", Files.Native("a", """{"properties": {"o": {"$ref": "#/$defs/s"}}, "$defs": {"s": {"type": "object", "properties": {"x": {"type": "string", "maxLength": 2, "default": "long"}}}}}"""))],
         ["duplicate id"] = [("bad.json", Files.Native("a", name: "One")), ("other.json", Files.Native("a", name: "Two"))],
         ["duplicate name@version"] = [("bad.json", Files.Compatible("a", name: "Same")), ("other.json", Files.Native("b", name: "Same"))],
         ["unknown parent"] = [("bad.json", Files.Native("a", inherits: """["nope"]"""))],
         ["self parent"] = [("bad.json", Files.Native("a", inherits: """["a"]"""))],
         ["cycle"] = [("bad.json", Files.Native("a", inherits: """["b"]""")), ("other.json", Files.Native("b", inherits: """["a"]"""))],
         ["broken parent"] = [("bad.json", Files.Native("a", inherits: """["p"]""")), ("p.json", "{")],
-        ["parent with bad default"] = [("bad.json", Files.Native("a", inherits: """["p"]""")), ("p.json", Files.Native("p", """{"type": "integer", "default": "x"}"""))],
+        ["parent with bad default"] = [("bad.json", Files.Native("a", inherits: """["p"]""")), ("p.json", Files.Native("p", """{"properties": {"n": {"type": "integer", "default": "x"}}}"""))],
         ["manifest unknown pipeline"] = [("bad.json", Files.Manifest("d", "ghost"))],
         ["manifest non-runnable"] = [("base.json", Files.Native("base", runnable: false)), ("bad.json", """{"dag_id": "d", "pipeline_ids": ["base"]}""")],
         ["manifest listed twice"] = [("a.json", Files.Native("a")), ("bad.json", Files.Manifest("d", "a", "a"))],
@@ -41,6 +42,7 @@ public sealed class RegistryProblemTests
     {
         { "invalid json", "", "Invalid JSON at line 3, position 3: " },
         { "not an object", "", "JSON object" },
+        { "lone surrogate", "/name", "not valid Unicode" },
         { "duplicate key", "", "Invalid JSON: Duplicate property 'n'" },
         { "neither profile nor manifest", "", "Neither a pipeline profile" },
         { "both profile and manifest", "", "split it" },
@@ -82,7 +84,8 @@ public sealed class RegistryProblemTests
             p => p.File == "bad.json" && p.Pointer == location && p.Message.Contains(message, StringComparison.Ordinal),
             string.Join("\n", snapshot.Problems));
         snapshot.Profiles.ShouldNotContain(p => p.File == "bad.json");
-        snapshot.Manifests.ShouldBeEmpty();
+        // A broken manifest stays as a refusal (fail closed), never as a runnable workflow.
+        snapshot.Manifests.ShouldAllBe(m => m.Problems.Count > 0);
     }
 
     [Fact]

@@ -69,9 +69,41 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Evaluate_CatastrophicPattern_AnswersWithATimeoutError()
+    public void Evaluate_CatastrophicPatternWithoutLookaround_GivesTheExactVerdictWithNoTimeout()
     {
-        var schema = Schemas.Compile("""{"pattern": "^(a|aa)+$"}""", new SchemaOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) });
+        // A one-tick timeout would reject every value if the pattern ran on the backtracking engine: the verdict
+        // below can only come from the linear-time engine, which never consults the clock.
+        var options = new SchemaOptions { RegexTimeout = TimeSpan.FromTicks(1) };
+        var schema = Schemas.Compile("""{"pattern": "^(a|aa)+$"}""", options);
+        var bad = Schemas.Json("\"" + new string('a', 5000) + "!\"");
+        var good = Schemas.Json("\"" + new string('a', 5000) + "\"");
+
+        var result = schema.Evaluate(bad);
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldBe("must match the pattern '^(a|aa)+$'");
+        schema.IsValid(bad).ShouldBeFalse();
+        schema.IsValid(good).ShouldBeTrue();
+        schema.Evaluate(good).IsValid.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("^[a-z]+\\.(fa|fasta)(\\.gz)?$", "genome.fasta.gz")]
+    [InlineData("^\\S+\\.f(ast)?q\\.gz$", "reads_R1.fastq.gz")]
+    [InlineData("^(?<sample>[A-Za-z0-9_]+)$", "sample_01")]
+    [InlineData("\\bword\\b", "a word here")]
+    [InlineData("[]|x", "x")]
+    public void Evaluate_PatternWithoutLookaround_MatchesWithAOneTickTimeout(string pattern, string value)
+    {
+        var schema = Schemas.Compile($$"""{"pattern": {{System.Text.Json.JsonSerializer.Serialize(pattern)}}}""", new SchemaOptions { RegexTimeout = TimeSpan.FromTicks(1) });
+
+        schema.IsValid(Schemas.Json(System.Text.Json.JsonSerializer.Serialize(value))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Evaluate_CatastrophicPatternWithLookahead_AnswersWithATimeoutError()
+    {
+        // Lookaround needs the backtracking engine; only then does the timeout apply, and it is an error, never an exception.
+        var schema = Schemas.Compile("""{"pattern": "^(?=a)(a|aa)+$"}""", new SchemaOptions { RegexTimeout = TimeSpan.FromMilliseconds(20) });
         var instance = Schemas.Json("\"" + new string('a', 5000) + "!\"");
 
         var result = schema.Evaluate(instance);

@@ -12,7 +12,7 @@ public sealed class PipelinesEndpointsTests
 
         var body = await (await gateway.Client.GetAsync("/api/v1/pipelines")).ShouldBeJsonAsync();
 
-        body.GetProperty("total_entries").GetInt32().ShouldBe(4);
+        body.GetProperty("total_entries").GetInt32().ShouldBe(5);
         var kraken = body.GetProperty("pipelines").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "bactopia-kraken2-3.2.0");
         kraken.GetProperty("submission").GetProperty("encoding").GetString().ShouldBe("cli-string");
         kraken.GetProperty("submission").GetProperty("options_field").GetString().ShouldBe("nextflowOptions");
