@@ -98,6 +98,37 @@ internal sealed partial class SqlRunStore
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
+    public Task<string?> GetMirrorStateAsync(string key, CancellationToken cancellationToken = default) =>
+        StorableText.HasNul(key) ? Task.FromResult<string?>(null) : WithConnectionAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand("SELECT value FROM mirror_state WHERE key = @key");
+            command.AddText("@key", key);
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }, cancellationToken);
+
+    public Task SetMirrorStateAsync(string key, string value, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async connection =>
+        {
+            StorableText.Ensure(key, nameof(key));
+            StorableText.Ensure(value, nameof(value));
+            await using var command = connection.CreateCommand(
+                "INSERT INTO mirror_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            command.AddText("@key", key);
+            command.AddText("@value", value);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<int> DeleteExternalEndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default) =>
+        WithConnectionAsync(async connection =>
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+            await using var command = connection.CreateCommand(
+                "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE source = 'External' AND end_date < @ended_before LIMIT @limit)");
+            AddTimestamp(command, "@ended_before", endedBefore);
+            command.AddInt64("@limit", limit);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     private string BuildUpsertSql(int rows)
     {
         var sql = new StringBuilder(

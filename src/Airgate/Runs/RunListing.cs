@@ -18,7 +18,7 @@ internal static class RunListing
         HttpRequest request,
         AirgateUser user,
         RunAccess access,
-        RunSync sync,
+        RunMirror mirror,
         IRunStore store,
         CancellationToken cancellationToken)
     {
@@ -49,11 +49,7 @@ internal static class RunListing
             return InvalidRequestProblems.InvalidParameters(query.Errors);
         }
 
-        if (await sync.SyncAsync(dagId, cancellationToken) is { } failure)
-        {
-            return failure.ToProblem($"No workflow (Airflow DAG) has the id '{dagId}'.");
-        }
-
+        var status = await mirror.RefreshAsync(cancellationToken);
         var page = await store.ListAsync(new RunQuery
         {
             DagId = dagId == "~" ? null : dagId,
@@ -65,6 +61,11 @@ internal static class RunListing
             Limit = limit,
             Offset = offset,
         }, cancellationToken);
-        return TypedResults.Ok(new RunList([.. page.Items.Select(RunResponse.From)], page.TotalEntries));
+        if (page.TotalEntries == 0 && dagId != "~" && await mirror.IsUnknownWorkflowAsync(dagId, cancellationToken))
+        {
+            return Problem.NotFound($"No workflow (Airflow DAG) has the id '{dagId}'.");
+        }
+
+        return TypedResults.Ok(new RunList([.. page.Items.Select(RunResponse.From)], page.TotalEntries, status.SyncedAt, status.Backfill));
     }
 }
