@@ -32,6 +32,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Serialises migrations between processes; runs inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Folds <c>run_count_deltas</c> into one row per (dag_id, state) without losing rows appended meanwhile.</summary>
+    public abstract Task FoldCountDeltasAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
     /// <summary>One-off database settings that cannot change inside a transaction (SQLite's WAL mode).</summary>
     public virtual Task PrepareDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -68,6 +68,21 @@ internal sealed class SqliteDialect : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // Inside BEGIN IMMEDIATE nobody else writes, so the rows up to today's last rowid are exactly the ones folded.
+    public override async Task FoldCountDeltasAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(
+            """
+            INSERT INTO run_count_deltas (dag_id, state, delta)
+            SELECT dag_id, state, sum(delta) FROM run_count_deltas WHERE rowid <= @last GROUP BY dag_id, state HAVING sum(delta) <> 0;
+            DELETE FROM run_count_deltas WHERE rowid <= @last;
+            """,
+            transaction);
+        await using var last = connection.CreateCommand("SELECT COALESCE(max(rowid), 0) FROM run_count_deltas", transaction);
+        command.AddInt64("@last", Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override string JsonParameter(string parameterName) => parameterName;
 
     public override object ToDatabase(DateTimeOffset value) => UtcTimestamps.ToText(value);

@@ -1,3 +1,4 @@
+using Airgate.Core.Runs;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs;
@@ -12,6 +13,7 @@ internal sealed partial class RunMirrorWorker(
     RunSync sync,
     RunBackfill backfill,
     RunRetention retention,
+    IRunStore store,
     TimeProvider time,
     IOptions<RunsOptions> options,
     ILogger<RunMirrorWorker> logger) : BackgroundService
@@ -31,6 +33,7 @@ internal sealed partial class RunMirrorWorker(
                     {
                         await sync.SyncAsync();
                         await retention.RunIfDueAsync(stoppingToken);
+                        await store.CompactTotalsAsync(stoppingToken);
                     }
 
                     return true;
