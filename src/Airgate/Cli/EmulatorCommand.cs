@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Airgate.AirflowEmulator;
 using Airgate.Core.Registry;
 
@@ -89,9 +90,16 @@ internal static class EmulatorCommand
             await Console.Out.WriteLineAsync(
                 $"EMULATED Airflow 3 (/api/v2, user admin/admin) listening on {address} with {emulator.DagIds.Count} DAGs; " +
                 $"control API at {address}_emulator/. Press Ctrl+C to stop.");
+            // SIGTERM (docker stop, systemd, a benchmark) stops it as cleanly as Ctrl+C.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
