@@ -120,7 +120,7 @@ internal static class ControlEndpoints
             problems.Add("count must be between 1 and 2000000.");
         }
 
-        if (seed.States?.FirstOrDefault(s => !SeedStates.Contains(s, StringComparer.Ordinal)) is { } badState || seed.States is { Count: 0 })
+        if (seed.States is { Count: 0 } || seed.States?.Any(s => !SeedStates.Contains(s, StringComparer.Ordinal)) == true)
         {
             problems.Add($"states must be a non-empty list of {string.Join(", ", SeedStates)}.");
         }
@@ -135,7 +135,7 @@ internal static class ControlEndpoints
             problems.Add("interval_seconds must be between 0 and one year.");
         }
 
-        if (!ProfileLikeId(seed.RunIdPrefix))
+        if (!IsRunIdPrefix(seed.RunIdPrefix))
         {
             problems.Add("run_id_prefix must match ^[A-Za-z0-9_.~:+-]{1,200}$.");
         }
@@ -197,7 +197,7 @@ internal static class ControlEndpoints
         return Results.NoContent();
     }
 
-    private static bool ProfileLikeId(string value) =>
+    private static bool IsRunIdPrefix(string value) =>
         value.Length is >= 1 and <= 200 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '~' or ':' or '+' or '-');
 
     private static async Task<(T? Value, string Error)> ReadAsync<T>(HttpRequest request)

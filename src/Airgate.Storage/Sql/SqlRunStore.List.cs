@@ -79,6 +79,7 @@ internal sealed partial class SqlRunStore
 
     public async Task CompactTotalsAsync(CancellationToken cancellationToken = default)
     {
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
         await dialect.FoldCountDeltasAsync(connection, transaction, cancellationToken);

@@ -37,6 +37,7 @@ internal sealed partial class SqlRunStore
             .ToList();
 
         var now = Now();
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
@@ -88,7 +89,7 @@ internal sealed partial class SqlRunStore
         }, cancellationToken);
 
     public Task SetSyncWatermarkAsync(string key, DateTimeOffset value, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(async connection =>
+        WithWriteConnectionAsync(async connection =>
         {
             StorableText.Ensure(key, nameof(key));
             await using var command = connection.CreateCommand(
@@ -107,7 +108,7 @@ internal sealed partial class SqlRunStore
         }, cancellationToken);
 
     public Task SetMirrorStateAsync(string key, string value, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(async connection =>
+        WithWriteConnectionAsync(async connection =>
         {
             StorableText.Ensure(key, nameof(key));
             StorableText.Ensure(value, nameof(value));
@@ -119,7 +120,7 @@ internal sealed partial class SqlRunStore
         }, cancellationToken);
 
     public Task<int> DeleteExternalEndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(async connection =>
+        WithWriteConnectionAsync(async connection =>
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
             await using var command = connection.CreateCommand(

@@ -13,6 +13,7 @@ internal sealed class SqliteDialect : SqlDialect
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
 
@@ -83,12 +84,35 @@ internal sealed class SqliteDialect : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
     public override string JsonParameter(string parameterName) => parameterName;
 
     public override object ToDatabase(DateTimeOffset value) => UtcTimestamps.ToText(value);
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => UtcTimestamps.FromText(reader.GetString(ordinal));
 
-    // Connections are pooled by Microsoft.Data.Sqlite itself; there is nothing of ours to release.
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    // Connections are pooled by Microsoft.Data.Sqlite itself.
+    public override ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 }

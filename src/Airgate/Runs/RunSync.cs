@@ -49,14 +49,17 @@ internal sealed partial class RunSync(
             // Taken before reading, so a change made while paging is read again next time rather than missed.
             var startedAt = time.GetUtcNow();
             var watermark = await store.GetSyncWatermarkAsync(WatermarkKey, cancellationToken);
-            if (watermark is null)
+            if (watermark is not { } last)
             {
-                // Cold start: what changed before now is the backfill's job (newest first, at a bounded rate), so the
-                // first listing does not wait for every run Airflow ever had.
+                // Cold start: every run Airflow has now is the backfill's job (newest first, at a bounded rate), so the
+                // first listing answers at once instead of waiting for every run Airflow ever had; changes from now on
+                // are the next syncs' (a run the backfill read before it changed again is read again then).
                 await backfill.BeginIfNeverRunAsync(cancellationToken);
+                await store.SetSyncWatermarkAsync(WatermarkKey, startedAt, cancellationToken);
+                return null;
             }
 
-            var since = (watermark ?? startedAt) - options.Value.SyncOverlap;
+            var since = last - options.Value.SyncOverlap;
             var offset = 0;
             var calls = 0;
             while (true)

@@ -2,9 +2,9 @@ using System.Net;
 
 using Airgate.AirflowEmulator;
 using Airgate.Runs;
-using Microsoft.Extensions.DependencyInjection;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Tests.Runs;
 
@@ -191,6 +191,7 @@ public sealed class ListRunsTests
     {
         await using var gateway = Gateway.Start(options => options.Settings["Airgate:Runs:SyncTimeout"] = "00:00:00.200");
         await (await gateway.Client.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync(); // the cold start's first sync reads nothing
         gateway.Emulator.ClearRequests();
         gateway.Emulator.Faults.Hang(HttpMethod.Get, "/api/v2/dags/~/dagRuns", count: 100);
 
@@ -225,6 +226,25 @@ public sealed class ListRunsTests
         ids.ShouldNotContain("seeded__00000");
         ids.Count.ShouldBe(100);
         mine.GetProperty("total_entries").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ListRuns_TwoWorkflowsOneAfterTheOther_OneWatermarkWithFiveSecondOverlap()
+    {
+        var clock = Clock();
+        await using var gateway = Gateway.Start(options => options.Clock = clock);
+        await (await gateway.Client.GetAsync(RunBodies.ScreenRuns)).ShouldBeJsonAsync();
+        var firstSync = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        await (await gateway.Client.GetAsync("/api/v1/workflows/reference_download/runs")).ShouldBeJsonAsync();
+
+        // The first (cold) sync only set the watermark; the second read every workflow's changes since it.
+        var syncs = gateway.Emulator.Requests.Where(r => r.PathAndQuery.Contains("updated_at_gte", StringComparison.Ordinal)).ToList();
+        syncs.Count.ShouldBe(1);
+        syncs.ShouldAllBe(r => r.Path == "/api/v2/dags/~/dagRuns");
+        var since = Uri.UnescapeDataString(syncs[0].PathAndQuery.Split("updated_at_gte=")[1].Split('&')[0]);
+        DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(firstSync - TimeSpan.FromSeconds(5));
     }
 
     [Fact]

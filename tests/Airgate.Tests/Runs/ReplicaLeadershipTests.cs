@@ -19,6 +19,7 @@ public sealed class ReplicaLeadershipTests
         {
             await WaitUntilAsync(() => replicas.Count(IsLeader) == 1);
             await (await replicas[0].Client.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(System.Net.HttpStatusCode.Created);
+            await (await replicas.Single(IsLeader).Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync(); // cold start: sets the watermark
             emulator.ClearRequests();
 
             foreach (var replica in replicas)
