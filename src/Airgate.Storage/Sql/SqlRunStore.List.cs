@@ -34,8 +34,18 @@ internal sealed partial class SqlRunStore
 
         if (query.OwnerNamePattern is not null)
         {
-            where.Append(@" AND triggered_by_name_folded LIKE @owner_name ESCAPE '\'");
-            parameters.Add(("@owner_name", RunSql.NormalizeLikePattern(query.OwnerNamePattern)));
+            // A pattern without wildcards is a name: equality uses the owner-name index on both databases.
+            var pattern = RunSql.NormalizeLikePattern(query.OwnerNamePattern);
+            if (RunSql.LiteralOfLikePattern(pattern) is { } name)
+            {
+                where.Append(" AND triggered_by_name_folded = @owner_name");
+                parameters.Add(("@owner_name", name));
+            }
+            else
+            {
+                where.Append(@" AND triggered_by_name_folded LIKE @owner_name ESCAPE '\'");
+                parameters.Add(("@owner_name", pattern));
+            }
         }
 
         if (states.Count > 0)

@@ -9,6 +9,8 @@ CREATE TABLE mirror_state (
 CREATE INDEX ix_runs_run_after_id ON runs (run_after, id);
 CREATE INDEX ix_runs_dag_id_run_after_id ON runs (dag_id, run_after, id);
 CREATE INDEX ix_runs_owner_run_after_id ON runs (triggered_by_id, run_after, id) WHERE triggered_by_id IS NOT NULL;
+-- user_name_pattern without wildcards (a name) is an equality on the folded name.
+CREATE INDEX ix_runs_owner_name_run_after_id ON runs (triggered_by_name_folded, run_after, id);
 DROP INDEX ix_runs_dag_id_run_after;
 DROP INDEX ix_runs_run_after;
 
