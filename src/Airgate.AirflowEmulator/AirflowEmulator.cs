@@ -59,7 +59,7 @@ public sealed class AirflowEmulator : IAsyncDisposable
                 throw new InvalidOperationException("The emulator's HTTP server is already started.");
             }
 
-            app = _kestrel = EmulatorApp.Build(_emulation, Faults, _tokens, _recorder, url);
+            app = _kestrel = EmulatorApp.Build(this, _emulation, Faults, _tokens, _recorder, url);
         }
 
         await app.StartAsync(ct);
@@ -76,7 +76,7 @@ public sealed class AirflowEmulator : IAsyncDisposable
         {
             if (_inMemory is null)
             {
-                _inMemory = EmulatorApp.Build(_emulation, Faults, _tokens, _recorder, url: null);
+                _inMemory = EmulatorApp.Build(this, _emulation, Faults, _tokens, _recorder, url: null);
                 _inMemory.StartAsync().GetAwaiter().GetResult();
             }
 

@@ -42,6 +42,13 @@ public sealed class EmulatorFaults
     public void LoseAnswer(HttpMethod? method, string pathPrefix, int count = 1, LostAnswer how = LostAnswer.DropConnection) =>
         Add(method, pathPrefix, count, new RequestFault(RequestFaultKind.LoseAnswer, 0, null, how));
 
+    /// <summary>Delays the next <paramref name="count"/> matching requests by <paramref name="delay"/> (real time), then processes them.</summary>
+    public void Delay(TimeSpan delay, HttpMethod? method, string pathPrefix, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        Add(method, pathPrefix, count, new RequestFault(RequestFaultKind.Latency, 0, delay, LostAnswer.DropConnection));
+    }
+
     /// <summary>Delays every matching request by <paramref name="delay"/> (real time) until <see cref="Reset"/>.</summary>
     public void AddLatency(TimeSpan delay, HttpMethod? method = null, string pathPrefix = "/")
     {

@@ -24,6 +24,11 @@ public static class RunStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<IRunStore>(sp => new SqlRunStore(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqlRunStore>>()));
+        services.TryAddSingleton<IMirrorLeaderLock>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value switch
+        {
+            { ParsedProvider: StorageProvider.Postgres } postgres => new PostgresLeaderLock(postgres.EffectiveConnectionString),
+            _ => new SqliteLeaderLock(),
+        });
         services.TryAddSingleton(sp => new DatabaseMigrator(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
         services.AddHostedService<MigrationHostedService>();

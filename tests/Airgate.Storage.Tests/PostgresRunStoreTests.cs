@@ -17,7 +17,7 @@ public sealed class PostgresRunStoreTests : RunStoreContract
     internal override async Task<SqlDialect> CreateEmptyDatabaseAsync()
     {
         var admin = AdminConnectionString();
-        var name = $"airgate_test_{Guid.NewGuid():N}";
+        var name = $"{(Environment.GetEnvironmentVariable("AIRGATE_TEST_DB_PREFIX") is { Length: > 0 } prefix ? prefix : "airgate_test_")}{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();

@@ -1,4 +1,5 @@
 using Airgate.AirflowEmulator.Auth;
+using Airgate.AirflowEmulator.Control;
 using Airgate.AirflowEmulator.DagRuns;
 using Airgate.AirflowEmulator.Dags;
 using Airgate.AirflowEmulator.Monitor;
@@ -10,7 +11,7 @@ namespace Airgate.AirflowEmulator.Hosting;
 /// <summary>Builds one host (Kestrel or in-memory) over the shared emulator state: the table of contents of the emulator.</summary>
 internal static class EmulatorApp
 {
-    public static WebApplication Build(Emulation emulation, EmulatorFaults faults, TokenIssuer tokens, RequestRecorder recorder, string? url)
+    public static WebApplication Build(AirflowEmulator owner, Emulation emulation, EmulatorFaults faults, TokenIssuer tokens, RequestRecorder recorder, string? url)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -33,16 +34,21 @@ internal static class EmulatorApp
         builder.Services.AddSingleton(emulation.Time);
         builder.Services.AddSingleton(tokens);
         builder.Services.AddSingleton<BearerAuthFilter>();
+        builder.Services.AddSingleton(owner);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton(recorder);
 
         var app = builder.Build();
         var faultMiddleware = new FaultMiddleware(faults, inMemory: url is null);
+        // Routing first, so the recorder can name the operation each request was for.
+        app.UseRouting();
         app.Use(recorder.InvokeAsync);
         app.Use(faultMiddleware.InvokeAsync);
         app.UseFastApiStatusPages();
-        app.UseRouting();
 
         app.MapAuth();
         app.MapMonitor();
+        app.MapControl();
         var api = app.MapGroup("/api/v2").AddEndpointFilter<BearerAuthFilter>();
         api.MapDags();
         api.MapDagRuns();

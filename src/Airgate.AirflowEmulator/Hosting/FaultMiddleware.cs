@@ -10,6 +10,11 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
     {
         var method = context.Request.Method;
         var path = RequestRecorder.RawTarget(context).Split('?', 2)[0];
+        if (path.StartsWith(Control.ControlEndpoints.Prefix + "/", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
 
         // A delayed or hanging request ends when the client gives up or the emulator stops, whichever is first,
         // so disposing the emulator never waits for the host's shutdown timeout.
@@ -46,6 +51,10 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
 
                 // A hang never answers: whoever ends it (client or shutdown) sees the connection go.
                 context.Abort();
+                break;
+            case { Kind: RequestFaultKind.Latency, RetryAfter: { } delay }:
+                await Task.Delay(delay, endOfRequest.Token);
+                await next(context);
                 break;
             case { Kind: RequestFaultKind.LoseAnswer } fault:
                 await LoseAnswerAsync(context, next, fault.How);

@@ -6,8 +6,10 @@ internal enum RequestFaultKind
     Garbage,
     Hang,
     LoseAnswer,
+    Latency,
 }
 
+// RetryAfter doubles as the delay of a Latency fault.
 internal sealed record RequestFault(RequestFaultKind Kind, int StatusCode, TimeSpan? RetryAfter, LostAnswer How);
 
 internal sealed class RequestFaultRule(HttpMethod? method, string pathPrefix, RequestFault fault)

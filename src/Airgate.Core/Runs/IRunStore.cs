@@ -38,6 +38,17 @@ public interface IRunStore
 
     Task SetSyncWatermarkAsync(string key, DateTimeOffset value, CancellationToken cancellationToken = default);
 
+    /// <summary>A small piece of the mirror's progress (e.g. the backfill's, as JSON); null when never set.</summary>
+    Task<string?> GetMirrorStateAsync(string key, CancellationToken cancellationToken = default);
+
+    Task SetMirrorStateAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes up to <paramref name="limit"/> mirrored runs Airgate did not trigger that ended before <paramref name="endedBefore"/>; returns how many.</summary>
+    Task<int> DeleteExternalEndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Folds the running totals' change rows together, so totals stay a sum over a few rows; the leader calls it now and then.</summary>
+    Task CompactTotalsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One page of confirmed runs matching the query and the exact total; throws on a limit outside 1..<see cref="RunQuery.MaxLimit"/>.</summary>
     Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default);
 

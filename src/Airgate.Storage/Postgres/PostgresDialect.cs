@@ -39,6 +39,19 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // The DELETE sees only rows committed before it began; rows appended concurrently stay for the next fold.
+    public override async Task FoldCountDeltasAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(
+            """
+            WITH folded AS (DELETE FROM run_count_deltas RETURNING dag_id, state, delta)
+            INSERT INTO run_count_deltas (dag_id, state, delta)
+            SELECT dag_id, state, sum(delta) FROM folded GROUP BY dag_id, state HAVING sum(delta) <> 0
+            """,
+            transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override string JsonParameter(string parameterName) => $"CAST({parameterName} AS json)";
 
     public override object ToDatabase(DateTimeOffset value) => UtcTimestamps.Normalize(value);

@@ -74,4 +74,26 @@ internal static class RunSql
 
         return FoldName(builder.ToString()) ?? string.Empty;
     }
+
+    /// <summary>The text a normalized pattern matches when it has no wildcard (escapes removed); null when it has one.</summary>
+    public static string? LiteralOfLikePattern(string normalized)
+    {
+        var builder = new StringBuilder(normalized.Length);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            switch (normalized[i])
+            {
+                case '%' or '_':
+                    return null;
+                case '\\' when i + 1 < normalized.Length:
+                    builder.Append(normalized[++i]);
+                    break;
+                default:
+                    builder.Append(normalized[i]);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -32,6 +32,15 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Serialises migrations between processes; runs inside the migration transaction.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Folds <c>run_count_deltas</c> into one row per (dag_id, state) without losing rows appended meanwhile.</summary>
+    public abstract Task FoldCountDeltasAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Held around each write: null where the database queues writers itself (PostgreSQL); SQLite's single writer is
+    /// queued here, in order, rather than by its busy handler, whose sleeps collapse throughput under concurrency.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>One-off database settings that cannot change inside a transaction (SQLite's WAL mode).</summary>
     public virtual Task PrepareDatabaseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -18,7 +18,7 @@ internal sealed partial class SqlRunStore
             return new RunPage([], 0);
         }
 
-        var where = new StringBuilder("WHERE record_state = 'Confirmed'");
+        var where = new StringBuilder();
         var parameters = new List<(string Name, string Value)>();
         if (query.DagId is not null)
         {
@@ -34,8 +34,18 @@ internal sealed partial class SqlRunStore
 
         if (query.OwnerNamePattern is not null)
         {
-            where.Append(@" AND triggered_by_name_folded LIKE @owner_name ESCAPE '\'");
-            parameters.Add(("@owner_name", RunSql.NormalizeLikePattern(query.OwnerNamePattern)));
+            // A pattern without wildcards is a name: equality uses the owner-name index on both databases.
+            var pattern = RunSql.NormalizeLikePattern(query.OwnerNamePattern);
+            if (RunSql.LiteralOfLikePattern(pattern) is { } name)
+            {
+                where.Append(" AND triggered_by_name_folded = @owner_name");
+                parameters.Add(("@owner_name", name));
+            }
+            else
+            {
+                where.Append(@" AND triggered_by_name_folded LIKE @owner_name ESCAPE '\'");
+                parameters.Add(("@owner_name", pattern));
+            }
         }
 
         if (states.Count > 0)
@@ -45,11 +55,17 @@ internal sealed partial class SqlRunStore
             parameters.AddRange(names.Zip(states));
         }
 
+        var filters = where.ToString();
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginSnapshotReadAsync(connection, cancellationToken);
 
+        // Without an owner filter the total comes from the running totals (a sum over a few rows per workflow and
+        // state) instead of counting up to millions of rows; owner filters count an owner's rows through its index.
+        var countSql = query.OwnerId is null && query.OwnerNamePattern is null
+            ? $"SELECT COALESCE(SUM(delta), 0) FROM run_count_deltas WHERE 1 = 1{filters}"
+            : $"SELECT COUNT(*) FROM runs WHERE record_state = 'Confirmed'{filters}";
         long total;
-        await using (var count = connection.CreateCommand($"SELECT COUNT(*) FROM runs {where}", transaction))
+        await using (var count = connection.CreateCommand(countSql, transaction))
         {
             parameters.ForEach(p => count.AddText(p.Name, p.Value));
             total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -59,7 +75,7 @@ internal sealed partial class SqlRunStore
         if (query.Offset < total)
         {
             await using var page = connection.CreateCommand(
-                $"SELECT {RunSql.Columns} FROM runs {where} ORDER BY {RunSql.OrderBy(query.OrderBy)} LIMIT @limit OFFSET @offset",
+                $"SELECT {RunSql.Columns} FROM runs WHERE record_state = 'Confirmed'{filters} ORDER BY {RunSql.OrderBy(query.OrderBy)} LIMIT @limit OFFSET @offset",
                 transaction);
             parameters.ForEach(p => page.AddText(p.Name, p.Value));
             page.AddInt64("@limit", query.Limit);
@@ -69,5 +85,14 @@ internal sealed partial class SqlRunStore
 
         await transaction.CommitAsync(cancellationToken);
         return new RunPage(items, total);
+    }
+
+    public async Task CompactTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await dialect.FoldCountDeltasAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -37,6 +37,7 @@ internal sealed partial class SqlRunStore
             .ToList();
 
         var now = Now();
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
@@ -88,13 +89,44 @@ internal sealed partial class SqlRunStore
         }, cancellationToken);
 
     public Task SetSyncWatermarkAsync(string key, DateTimeOffset value, CancellationToken cancellationToken = default) =>
-        WithConnectionAsync(async connection =>
+        WithWriteConnectionAsync(async connection =>
         {
             StorableText.Ensure(key, nameof(key));
             await using var command = connection.CreateCommand(
                 "INSERT INTO sync_watermarks (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
             command.AddText("@key", key);
             AddTimestamp(command, "@value", value);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<string?> GetMirrorStateAsync(string key, CancellationToken cancellationToken = default) =>
+        StorableText.HasNul(key) ? Task.FromResult<string?>(null) : WithConnectionAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand("SELECT value FROM mirror_state WHERE key = @key");
+            command.AddText("@key", key);
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }, cancellationToken);
+
+    public Task SetMirrorStateAsync(string key, string value, CancellationToken cancellationToken = default) =>
+        WithWriteConnectionAsync(async connection =>
+        {
+            StorableText.Ensure(key, nameof(key));
+            StorableText.Ensure(value, nameof(value));
+            await using var command = connection.CreateCommand(
+                "INSERT INTO mirror_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            command.AddText("@key", key);
+            command.AddText("@value", value);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task<int> DeleteExternalEndedBeforeAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken = default) =>
+        WithWriteConnectionAsync(async connection =>
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+            await using var command = connection.CreateCommand(
+                "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE source = 'External' AND end_date < @ended_before LIMIT @limit)");
+            AddTimestamp(command, "@ended_before", endedBefore);
+            command.AddInt64("@limit", limit);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 

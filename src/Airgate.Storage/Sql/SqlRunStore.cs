@@ -33,6 +33,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         JsonText.EnsureValid(run.Conf, "run.Conf");
 
         var now = Now();
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
 
         // ON CONFLICT DO NOTHING covers both unique indexes: (dag_id, dag_run_id) and (triggered_by_id, idempotency_key).
@@ -100,12 +101,13 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     public Task<RunRecord?> GetByIdAsync(long id, CancellationToken cancellationToken = default) =>
         QuerySingleAsync($"SELECT {RunSql.Columns} FROM runs WHERE id = @id", command => command.AddInt64("@id", id), cancellationToken);
 
-    public Task<RunRecord?> MarkConfirmedAsync(long id, ObservedRun airflowRun, CancellationToken cancellationToken = default)
+    public async Task<RunRecord?> MarkConfirmedAsync(long id, ObservedRun airflowRun, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(airflowRun);
         EnsureStorable(airflowRun);
         var now = Now();
-        return QuerySingleAsync(
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
+        return await QuerySingleAsync(
             $"""
             UPDATE runs SET record_state = 'Confirmed', failure_reason = NULL, last_synced_at = @now, updated_at = @now,
                 {MirroredFieldsUnlessStale}
@@ -127,6 +129,7 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         StorableText.Ensure(reason, nameof(reason));
 
         // Only a pending record can fail: once Airflow is known to have the run, that is the truth.
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
         var failed = await QuerySingleAsync(
             $"""
             UPDATE runs SET record_state = 'Failed', failure_reason = @reason, updated_at = @now
@@ -188,6 +191,12 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         return await action(connection);
+    }
+
+    private async Task<T> WithWriteConnectionAsync<T>(Func<DbConnection, Task<T>> action, CancellationToken cancellationToken)
+    {
+        using var turn = await dialect.EnterWriteAsync(cancellationToken);
+        return await WithConnectionAsync(action, cancellationToken);
     }
 
     private async Task<RunRecord?> QuerySingleAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal sealed class SqliteDialect : SqlDialect
 {
     private const int BusyTimeoutMilliseconds = 30_000;
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDialect(string connectionString)
     {
@@ -66,12 +67,50 @@ internal sealed class SqliteDialect : SqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // Inside BEGIN IMMEDIATE nobody else writes, so the rows up to today's last rowid are exactly the ones folded.
+    public override async Task FoldCountDeltasAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(
+            """
+            INSERT INTO run_count_deltas (dag_id, state, delta)
+            SELECT dag_id, state, sum(delta) FROM run_count_deltas WHERE rowid <= @last GROUP BY dag_id, state HAVING sum(delta) <> 0;
+            DELETE FROM run_count_deltas WHERE rowid <= @last;
+            """,
+            transaction);
+        await using var last = connection.CreateCommand("SELECT COALESCE(max(rowid), 0) FROM run_count_deltas", transaction);
+        command.AddInt64("@last", Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
     public override string JsonParameter(string parameterName) => parameterName;
 
     public override object ToDatabase(DateTimeOffset value) => UtcTimestamps.ToText(value);
 
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => UtcTimestamps.FromText(reader.GetString(ordinal));
 
-    // Connections are pooled by Microsoft.Data.Sqlite itself; there is nothing of ours to release.
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    // Connections are pooled by Microsoft.Data.Sqlite itself.
+    public override ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 }

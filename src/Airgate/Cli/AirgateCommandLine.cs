@@ -17,6 +17,7 @@ internal static class AirgateCommandLine
 
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DevCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(RegistryCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(SchemaCommands.Create());

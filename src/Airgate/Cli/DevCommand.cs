@@ -92,7 +92,7 @@ internal static partial class DevCommand
         }
     }
 
-    private static GeneratedDag GeneratedDagFor(WorkflowManifest manifest)
+    internal static GeneratedDag GeneratedDagFor(WorkflowManifest manifest)
     {
         IReadOnlyList<string> taskIds = manifest.Tasks.Count > 0
             ? [.. manifest.Tasks.Keys]

@@ -31,6 +31,11 @@ internal sealed partial class UnhandledExceptionHandler(
                     : badRequest.Message,
             };
         }
+        else if (DatabaseProblems.IsDatabaseFailure(exception))
+        {
+            LogDatabaseFailure(logger, exception, httpContext.Request.Path);
+            problem = DatabaseProblems.Unavailable().ProblemDetails;
+        }
         else
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
@@ -57,6 +62,9 @@ internal sealed partial class UnhandledExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request to {Path}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Airgate's database failed during {Path}; answered 503")]
+    private static partial void LogDatabaseFailure(ILogger logger, Exception exception, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);

@@ -15,7 +15,7 @@ internal static class RunListing
         ListRunsQuery query,
         AirgateUser user,
         RunAccess access,
-        RunSync sync,
+        RunMirror mirror,
         IRunStore store,
         CancellationToken cancellationToken)
     {
@@ -34,11 +34,7 @@ internal static class RunListing
 
         var (limit, offset, states, pattern, mine) = (query.Limit, query.Offset, query.State, query.UserNamePattern, query.Mine);
 
-        if (await sync.SyncAsync(dagId, cancellationToken) is { } failure)
-        {
-            return failure.ToProblem($"No workflow (Airflow DAG) has the id '{dagId}'.");
-        }
-
+        var status = await mirror.RefreshAsync(cancellationToken);
         var page = await store.ListAsync(new RunQuery
         {
             DagId = dagId == "~" ? null : dagId,
@@ -50,6 +46,11 @@ internal static class RunListing
             Limit = limit,
             Offset = offset,
         }, cancellationToken);
-        return TypedResults.Ok(new RunList([.. page.Items.Select(RunResponse.From)], page.TotalEntries));
+        if (page.TotalEntries == 0 && dagId != "~" && await mirror.IsUnknownWorkflowAsync(dagId, cancellationToken))
+        {
+            return Problem.NotFound($"No workflow (Airflow DAG) has the id '{dagId}'.");
+        }
+
+        return TypedResults.Ok(new RunList([.. page.Items.Select(RunResponse.From)], page.TotalEntries, status.SyncedAt, status.Backfill));
     }
 }

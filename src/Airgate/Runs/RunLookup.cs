@@ -11,7 +11,7 @@ namespace Airgate.Runs;
 /// Finds a run the caller may see. A run they may not see answers exactly like a missing one, so its existence does
 /// not leak; runs Airgate has not mirrored yet are read from Airflow (and mirrored) to learn their owner.
 /// </summary>
-internal sealed class RunLookup(IAirflowClient airflow, IRunStore store, RunAccess access)
+internal sealed class RunLookup(IAirflowClient airflow, IRunStore store, RunAccess access, TimeProvider time)
 {
     // fresh: read the run from Airflow even when the store has it confirmed (detail views want current state).
     public async Task<(RunRecord? Record, AirflowDagRun? Run, ProblemHttpResult? Problem)> FindAsync(
@@ -28,13 +28,14 @@ internal sealed class RunLookup(IAirflowClient airflow, IRunStore store, RunAcce
             return (record, null, null);
         }
 
+        var observedAt = time.GetUtcNow();
         var run = await airflow.GetDagRunAsync(dagId, dagRunId, cancellationToken);
         if (!run.IsSuccess)
         {
             return (null, null, run.Failure.ToProblem(NotFoundDetail(dagId, dagRunId)));
         }
 
-        await store.UpsertObservedAsync([ObservedRuns.From(run.Value)], cancellationToken);
+        await store.UpsertObservedAsync([ObservedRuns.From(run.Value, observedAt)], cancellationToken);
         record = await store.GetAsync(dagId, dagRunId, cancellationToken);
         return record is not null && !access.CanSee(user, record.TriggeredBy?.Id)
             ? (null, null, NotFound(dagId, dagRunId))

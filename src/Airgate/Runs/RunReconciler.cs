@@ -8,6 +8,7 @@ namespace Airgate.Runs;
 /// </summary>
 internal sealed partial class RunReconciler(
     RunSettler settler,
+    MirrorLeadership leadership,
     TimeProvider time,
     IOptions<RunsOptions> options,
     ILogger<RunReconciler> logger) : BackgroundService
@@ -24,6 +25,12 @@ internal sealed partial class RunReconciler(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                if (!leadership.IsLeader)
+                {
+                    // One replica settles pending records; the others would only repeat its Airflow reads.
+                    continue;
+                }
+
                 try
                 {
                     var settled = await settler.ReconcileOnceAsync(stoppingToken);

@@ -86,13 +86,14 @@ internal sealed partial class RunSettler(
     /// </summary>
     public async Task<RunResponse> DescribeConfirmedAsync(RunRecord record, CancellationToken cancellationToken)
     {
+        var observedAt = time.GetUtcNow();
         var run = await airflow.GetDagRunAsync(record.DagId, record.DagRunId, cancellationToken);
         if (!run.IsSuccess)
         {
             return RunResponse.From(record);
         }
 
-        await store.UpsertObservedAsync([ObservedRuns.From(run.Value)], cancellationToken);
+        await store.UpsertObservedAsync([ObservedRuns.From(run.Value, observedAt)], cancellationToken);
         return RunResponse.From(run.Value, record);
     }
 

@@ -41,7 +41,7 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
             switch (created.Outcome)
             {
                 case CreateRunOutcome.Created:
-                    return Answer(await settler.TriggerAsync(created.Record, cancellationToken), replayed: false, idempotencyKey);
+                    return await SettleOrReportAsync(created.Record, () => settler.TriggerAsync(created.Record, cancellationToken), replayed: false);
                 case CreateRunOutcome.IdempotencyKeyExists:
                     // A concurrent request with the same key won the insert; answer as its replay.
                     return await ReplayAsync(created.Record, prepared, cancellationToken);
@@ -69,8 +69,26 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
         {
             RunRecordState.Confirmed => new TriggerOutcome(await settler.DescribeConfirmedAsync(previous, cancellationToken), Replayed: true, null),
             RunRecordState.Failed => TriggerOutcome.Fail(FailureReasons.ToProblem(previous.FailureReason, previous.DagId)),
-            _ => Answer(await settler.ResolvePendingAsync(previous, triggerIfMissing: true, cancellationToken), replayed: true, previous.IdempotencyKey),
+            _ => await SettleOrReportAsync(previous, () => settler.ResolvePendingAsync(previous, triggerIfMissing: true, cancellationToken), replayed: true),
         };
+    }
+
+    // Once the pending record exists, Airflow may be told about the run; if the database then fails (recording the
+    // answer), the run may well exist: say so, with its id, exactly as for a lost Airflow answer.
+    private static async Task<TriggerOutcome> SettleOrReportAsync(RunRecord record, Func<Task<SettleResult>> settle, bool replayed)
+    {
+        try
+        {
+            return Answer(await settle(), replayed, record.IdempotencyKey);
+        }
+        catch (Exception exception) when (DatabaseProblems.IsDatabaseFailure(exception))
+        {
+            return TriggerOutcome.Fail(DatabaseProblems.Unavailable(
+                new Dictionary<string, object?> { ["dag_id"] = record.DagId, ["dag_run_id"] = record.DagRunId, ["run_may_exist"] = true },
+                record.IdempotencyKey is null
+                    ? $"Airgate's database failed while starting run '{record.DagRunId}', which may or may not have started. Airgate will settle it; look it up by that id later."
+                    : $"Airgate's database failed while starting run '{record.DagRunId}', which may or may not have started. Retry with the same Idempotency-Key: Airgate will return that run, never start a second one."));
+        }
     }
 
     private static TriggerOutcome Answer(SettleResult result, bool replayed, string? idempotencyKey)

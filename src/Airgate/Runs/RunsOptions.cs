@@ -17,6 +17,24 @@ internal sealed record RunsOptions
     /// <summary>A pending record whose run Airflow still does not have after this long is marked failed.</summary>
     public TimeSpan PendingGracePeriod { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How far before the stored watermark a listing re-reads Airflow's changes, to absorb clock skew.</summary>
-    public TimeSpan SyncOverlap { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How far before the watermark (Airgate's clock when the last sync began) a sync re-reads Airflow's changes:
+    /// at least the clock skew between Airgate and Airflow plus how long Airflow takes to commit a run's change.
+    /// </summary>
+    public TimeSpan SyncOverlap { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest a listing waits for the mirror's sync before answering from the mirror as it is.</summary>
+    public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the leader syncs the mirror on its own, so other replicas' listings stay fresh.</summary>
+    public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The pause between two pages (100 runs) of the cold-start backfill: its bound on Airflow's load.</summary>
+    public TimeSpan BackfillPageDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// When set, mirrored runs Airgate did not trigger are deleted once they finished longer ago than this (Airgate's
+    /// own trigger records are kept).
+    /// </summary>
+    public TimeSpan? RetainFor { get; init; }
 }

@@ -27,6 +27,26 @@ internal sealed class RunsOptionsValidator : IValidateOptions<RunsOptions>
             failures.Add($"{RunsOptions.SectionName}:SyncOverlap must not be negative, e.g. 00:01:00.");
         }
 
+        if (options.SyncTimeout < TimeSpan.Zero || options.SyncTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{RunsOptions.SectionName}:SyncTimeout must be between 00:00:00 and 00:05:00, e.g. 00:00:02.");
+        }
+
+        if (options.SyncInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{RunsOptions.SectionName}:SyncInterval must be positive, e.g. 00:00:05.");
+        }
+
+        if (options.BackfillPageDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{RunsOptions.SectionName}:BackfillPageDelay must not be negative, e.g. 00:00:00.100.");
+        }
+
+        if (options.RetainFor is { } retain && retain < TimeSpan.FromHours(1))
+        {
+            failures.Add($"{RunsOptions.SectionName}:RetainFor must be at least 01:00:00 when set, e.g. 90.00:00:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

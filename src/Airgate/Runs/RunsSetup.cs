@@ -14,6 +14,11 @@ internal static class RunsSetup
         builder.Services.AddSingleton<RunSettler>();
         builder.Services.AddSingleton<RunTrigger>();
         builder.Services.AddSingleton<RunSync>();
+        builder.Services.AddSingleton<RunBackfill>();
+        builder.Services.AddSingleton<RunRetention>();
+        builder.Services.AddSingleton<MirrorLeadership>();
+        builder.Services.AddSingleton<RunMirror>();
+        builder.Services.AddHostedService<RunMirrorWorker>();
         builder.Services.AddSingleton<RunLookup>();
         builder.Services.AddHostedService<RunReconciler>();
         return builder;

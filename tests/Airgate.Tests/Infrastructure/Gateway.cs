@@ -17,11 +17,13 @@ internal sealed class Gateway : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly DirectoryInfo _dataDirectory;
+    private readonly bool _ownsEmulator;
 
     private Gateway(GatewayOptions options)
     {
         Clock = options.Clock;
-        Emulator = new AirflowEmulator.AirflowEmulator(options.Emulator ?? new EmulatorOptions
+        _ownsEmulator = options.SharedEmulator is null;
+        Emulator = options.SharedEmulator ?? new AirflowEmulator.AirflowEmulator(options.Emulator ?? new EmulatorOptions
         {
             FixturesPath = Path.Combine(RepositoryPaths.Root, "examples", "emulator", "dags"),
         }, Clock);
@@ -39,6 +41,9 @@ internal sealed class Gateway : IAsyncDisposable
             ["Airgate:Database:ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory.FullName, "airgate.db")}",
             ["Airgate:Auth:Mode"] = "Development",
             ["Airgate:Auth:AllowDevelopmentMode"] = "true",
+            // Listings sync on demand; the background tick and backfill pauses would only make request counts vary.
+            ["Airgate:Runs:SyncInterval"] = "01:00:00",
+            ["Airgate:Runs:BackfillPageDelay"] = "00:00:00",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -102,11 +107,26 @@ internal sealed class Gateway : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Reads every run Airflow has into the mirror now, as the cold-start backfill does in the background.</summary>
+    public async Task BackfillAsync()
+    {
+        var backfill = Services.GetRequiredService<Airgate.Runs.RunBackfill>();
+        await backfill.RestartAsync(CancellationToken.None);
+        if (!await backfill.RunAsync(() => true, CancellationToken.None))
+        {
+            throw new InvalidOperationException("The backfill did not complete.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await _factory.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
+
         try
         {
             _dataDirectory.Delete(recursive: true);

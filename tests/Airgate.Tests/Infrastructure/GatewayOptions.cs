@@ -14,6 +14,9 @@ internal sealed class GatewayOptions
 
     public ManualTimeProvider? Clock { get; set; }
 
+    /// <summary>An emulator several gateways share (replicas); the test disposes it, not the gateway.</summary>
+    public AirflowEmulator.AirflowEmulator? SharedEmulator { get; set; }
+
     /// <summary>False to let the gateway reach <c>Airgate:Airflow:BaseUrl</c> over the network (the Prism check).</summary>
     public bool UseEmulator { get; set; } = true;
 

@@ -1,8 +1,10 @@
 using System.Net;
 
 using Airgate.AirflowEmulator;
+using Airgate.Runs;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Tests.Runs;
 
@@ -24,13 +26,20 @@ public sealed class ListRunsTests
             TriggeringUserName = Users[i % 5],
         }));
 
+    // Seeded runs are old, so only the backfill (not the sync of recent changes) brings them into the mirror.
+    private static async Task SeedManyAsync(Gateway gateway, int count = 5000)
+    {
+        SeedMany(gateway.Emulator, count);
+        await gateway.BackfillAsync();
+    }
+
     private static ManualTimeProvider Clock() => new(Start.AddDays(10));
 
     [Fact]
     public async Task ListRuns_FiveThousandRunsPagedPastOneThousand_NoGapsNoDuplicatesExactTotal()
     {
         await using var gateway = Gateway.Start(options => options.Clock = Clock());
-        SeedMany(gateway.Emulator);
+        await SeedManyAsync(gateway);
         await (await gateway.ClientFor("alice").TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
 
         var seen = new List<string>();
@@ -50,7 +59,7 @@ public sealed class ListRunsTests
     public async Task ListRuns_OneWorkflow_OnlyItsRunsWithExactTotal()
     {
         await using var gateway = Gateway.Start(options => options.Clock = Clock());
-        SeedMany(gateway.Emulator, 1000);
+        await SeedManyAsync(gateway, 1000);
 
         var page = await (await gateway.Client.GetAsync("/api/v1/workflows/reference_download/runs?limit=1000")).ShouldBeJsonAsync();
 
@@ -77,7 +86,7 @@ public sealed class ListRunsTests
     public async Task ListRuns_Filter_TotalIsExact(string query, long expected)
     {
         await using var gateway = Gateway.Start(options => options.Clock = Clock());
-        SeedMany(gateway.Emulator);
+        await SeedManyAsync(gateway);
 
         var page = await (await gateway.Client.GetAsync($"/api/v1/workflows/~/runs?limit=1000&{query}")).ShouldBeJsonAsync();
 
@@ -89,7 +98,7 @@ public sealed class ListRunsTests
     public async Task ListRuns_Mine_OnlyRunsTheUserTriggeredThroughAirgate()
     {
         await using var gateway = Gateway.Start(options => options.Clock = Clock());
-        SeedMany(gateway.Emulator, 100);
+        await SeedManyAsync(gateway, 100);
         var alice = gateway.ClientFor("alice");
         await (await alice.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
         await (await alice.TriggerAsync(RunBodies.ValidScreen("/data/two"))).ShouldBeJsonAsync(HttpStatusCode.Created);
@@ -107,7 +116,7 @@ public sealed class ListRunsTests
     public async Task ListRuns_OrderByRunAfterAscending_OldestFirst()
     {
         await using var gateway = Gateway.Start(options => options.Clock = Clock());
-        SeedMany(gateway.Emulator, 50);
+        await SeedManyAsync(gateway, 50);
 
         var page = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs?order_by=run_after&limit=3")).ShouldBeJsonAsync();
 
@@ -161,12 +170,92 @@ public sealed class ListRunsTests
     }
 
     [Fact]
-    public async Task ListRuns_AirflowDown_Returns502()
+    public async Task ListRuns_AirflowDown_AnswersFromTheMirrorWithSyncedAt()
     {
-        await using var gateway = Gateway.Start();
+        var clock = Clock();
+        await using var gateway = Gateway.Start(options => options.Clock = clock);
+        await (await gateway.Client.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var first = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync();
+        first.GetProperty("synced_at").GetDateTimeOffset().ShouldBe(clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromMinutes(3));
         gateway.Emulator.Faults.RespondWithStatus(HttpMethod.Get, "/api/v2/dags/~/dagRuns", 500, count: 10);
 
-        await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
+        var page = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync();
+
+        page.GetProperty("total_entries").GetInt64().ShouldBe(1);
+        page.GetProperty("synced_at").GetDateTimeOffset().ShouldBe(first.GetProperty("synced_at").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task ListRuns_EightConcurrentWhileAirflowHangs_ShareOneSyncAndAllAnswer()
+    {
+        await using var gateway = Gateway.Start(options => options.Settings["Airgate:Runs:SyncTimeout"] = "00:00:00.200");
+        await (await gateway.Client.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync(); // the cold start's first sync reads nothing
+        gateway.Emulator.ClearRequests();
+        gateway.Emulator.Faults.Hang(HttpMethod.Get, "/api/v2/dags/~/dagRuns", count: 100);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync()));
+
+        pages.ShouldAllBe(p => p.GetProperty("total_entries").GetInt64() == 1);
+        // The sync's reads (the cold-start backfill reads too, without updated_at_gte).
+        gateway.Emulator.Requests.Count(r => r.Operation == "GetDagRuns" && r.PathAndQuery.Contains("updated_at_gte", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ListRuns_ColdStartMidBackfill_NewestRunsFirstProgressShownAndMineExact()
+    {
+        await using var gateway = Gateway.Start(options => options.Clock = Clock());
+        SeedMany(gateway.Emulator, 1000);
+        var alice = gateway.ClientFor("alice");
+        await (await alice.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var backfill = gateway.Services.GetRequiredService<RunBackfill>();
+        await backfill.RestartAsync(CancellationToken.None);
+        var pages = 0;
+        (await backfill.RunAsync(() => pages++ < 1, CancellationToken.None)).ShouldBeFalse();
+
+        var page = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs?limit=1000")).ShouldBeJsonAsync();
+        var mine = await (await alice.GetAsync("/api/v1/workflows/~/runs?mine=true")).ShouldBeJsonAsync();
+
+        page.GetProperty("backfill").GetProperty("complete").GetBoolean().ShouldBeFalse();
+        page.GetProperty("backfill").GetProperty("runs_read").GetInt64().ShouldBe(100);
+        page.GetProperty("backfill").GetProperty("runs_total").GetInt64().ShouldBe(1001);
+        var ids = page.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("dag_run_id").GetString()).ToList();
+        ids.ShouldContain("seeded__00999");
+        ids.ShouldNotContain("seeded__00000");
+        ids.Count.ShouldBe(100);
+        mine.GetProperty("total_entries").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ListRuns_TwoWorkflowsOneAfterTheOther_OneWatermarkWithFiveSecondOverlap()
+    {
+        var clock = Clock();
+        await using var gateway = Gateway.Start(options => options.Clock = clock);
+        await (await gateway.Client.GetAsync(RunBodies.ScreenRuns)).ShouldBeJsonAsync();
+        var firstSync = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        await (await gateway.Client.GetAsync("/api/v1/workflows/reference_download/runs")).ShouldBeJsonAsync();
+
+        // The first (cold) sync only set the watermark; the second read every workflow's changes since it.
+        var syncs = gateway.Emulator.Requests.Where(r => r.PathAndQuery.Contains("updated_at_gte", StringComparison.Ordinal)).ToList();
+        syncs.Count.ShouldBe(1);
+        syncs.ShouldAllBe(r => r.Path == "/api/v2/dags/~/dagRuns");
+        var since = Uri.UnescapeDataString(syncs[0].PathAndQuery.Split("updated_at_gte=")[1].Split('&')[0]);
+        DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(firstSync - TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task ListRuns_AfterBackfill_NoBackfillField()
+    {
+        await using var gateway = Gateway.Start(options => options.Clock = Clock());
+        await SeedManyAsync(gateway, 150);
+
+        var page = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync();
+
+        page.GetProperty("total_entries").GetInt64().ShouldBe(150);
+        page.GetProperty("backfill").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
 }

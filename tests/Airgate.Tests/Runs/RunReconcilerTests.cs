@@ -38,6 +38,10 @@ public sealed class RunReconcilerTests
     [InlineData("PendingMinAge")]
     [InlineData("PendingGracePeriod")]
     [InlineData("SyncOverlap")]
+    [InlineData("SyncTimeout")]
+    [InlineData("SyncInterval")]
+    [InlineData("BackfillPageDelay")]
+    [InlineData("RetainFor")]
     public void RunsOptionsValidator_BadValue_FailsNamingTheKey(string key)
     {
         var options = key switch
@@ -45,6 +49,10 @@ public sealed class RunReconcilerTests
             "ReconcileInterval" => new RunsOptions { ReconcileInterval = TimeSpan.Zero },
             "PendingMinAge" => new RunsOptions { PendingMinAge = TimeSpan.FromSeconds(-1), PendingGracePeriod = TimeSpan.FromMinutes(1) },
             "PendingGracePeriod" => new RunsOptions { PendingGracePeriod = TimeSpan.FromSeconds(1) },
+            "SyncTimeout" => new RunsOptions { SyncTimeout = TimeSpan.FromMinutes(6) },
+            "SyncInterval" => new RunsOptions { SyncInterval = TimeSpan.Zero },
+            "BackfillPageDelay" => new RunsOptions { BackfillPageDelay = TimeSpan.FromSeconds(-1) },
+            "RetainFor" => new RunsOptions { RetainFor = TimeSpan.FromMinutes(5) },
             _ => new RunsOptions { SyncOverlap = TimeSpan.FromSeconds(-1) },
         };
 

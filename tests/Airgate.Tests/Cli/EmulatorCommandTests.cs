@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Airgate.Cli;
+
+namespace Airgate.Tests.Cli;
+
+/// <summary><c>airgate emulator</c>: the emulated Airflow alone, with its control API; bad arguments end with a message.</summary>
+public sealed class EmulatorCommandTests
+{
+    [Theory]
+    [InlineData("--api", "v1")]
+    [InlineData("--dags", "/no/such/folder")]
+    [InlineData("--registry", "/no/such/folder")]
+    public async Task Emulator_BadArgument_ExitsWith2(string option, string value)
+    {
+        var exitCode = await EmulatorCommand.Create().Parse([option, value]).InvokeAsync();
+
+        exitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Emulator_Started_ServesAirflowAndTheControlApiUntilCancelled()
+    {
+        using var stop = new CancellationTokenSource();
+        var running = EmulatorCommand.Create().Parse(["--urls", "http://127.0.0.1:5104"]).InvokeAsync(cancellationToken: stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5104/") };
+
+        JsonObject? version = null;
+        for (var i = 0; i < 200 && version is null; i++)
+        {
+            try
+            {
+                version = await http.GetFromJsonAsync<JsonObject>("api/v2/version");
+            }
+            catch (HttpRequestException)
+            {
+                // Waits for an outcome (listening), not a duration.
+                await Task.Delay(50);
+            }
+        }
+
+        var counts = await http.GetFromJsonAsync<JsonObject>("_emulator/requests");
+        await stop.CancelAsync();
+
+        version.ShouldNotBeNull()["version"]!.GetValue<string>().ShouldBe("3.2.1");
+        counts.ShouldNotBeNull()["by_operation"]!["GetVersion"]!.GetValue<int>().ShouldBe(1);
+        (await running).ShouldBe(0);
+    }
+}
