@@ -46,9 +46,9 @@ internal static class TelemetrySetup
                 customize?.Invoke(context);
                 if (context.ProblemDetails.Type == ProblemTypes.InvalidParameters
                     && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == TriggerMetricsMiddleware.TriggerEndpointName
-                    && context.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is Array list)
+                    && context.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is System.Collections.ICollection list)
                 {
-                    context.HttpContext.RequestServices.GetRequiredService<AirgateMetrics>().ParameterErrorsFound(list.Length);
+                    context.HttpContext.RequestServices.GetRequiredService<AirgateMetrics>().ParameterErrorsFound(list.Count);
                 }
             };
         });
