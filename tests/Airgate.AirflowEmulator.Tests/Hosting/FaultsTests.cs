@@ -85,9 +85,18 @@ public sealed class FaultsTests
     {
         await using var h = EmulatorHarness.Create();
         h.Emulator.Faults.Hang(HttpMethod.Get, "/api/v2/version");
-        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var giveUp = new CancellationTokenSource();
 
-        await Should.ThrowAsync<OperationCanceledException>(() => h.Unchecked.GetAsync("api/v2/version", giveUp.Token));
+        // Give up only once the emulator holds the request: a fixed timer could fire before a busy machine delivers
+        // it, leaving the hang unspent for the next request.
+        var hung = h.Unchecked.GetAsync("api/v2/version", giveUp.Token);
+        while (h.Emulator.Requests.Count == 0)
+        {
+            await Task.Delay(10);
+        }
+        await giveUp.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => hung);
         var next = await h.GetAsync("api/v2/version");
 
         next.Status.ShouldBe(HttpStatusCode.OK);
