@@ -1,5 +1,6 @@
 using Airgate.Auth;
 using Airgate.Health;
+using Airgate.Telemetry;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,7 +8,8 @@ namespace Airgate.ApiDocs;
 
 /// <summary>
 /// Document-wide parts: the title, the three security schemes (one per <c>Airgate:Auth:Mode</c>; a deployment uses
-/// one), the health routes (mapped by the health-check middleware, which API explorer does not see), and a note on
+/// one), the health routes and /metrics (mapped by middleware and the Prometheus exporter, which API explorer does not
+/// see), and a note on
 /// the one Problem schema.
 /// </summary>
 internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
@@ -84,7 +86,34 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         var health = await context.GetOrCreateSchemaAsync(typeof(HealthReportBody), null, cancellationToken);
         document.Paths["/health/live"] = HealthPath("HealthLive", "The process answers (no dependency is checked).", health);
         document.Paths["/health/ready"] = HealthPath("HealthReady", "The database and Airflow are reachable; 503 when either is not.", health);
+        document.Paths[TelemetrySetup.MetricsPath] = MetricsPath();
     }
+
+    // The Prometheus exporter maps a bare request delegate, which API explorer does not see.
+    private static OpenApiPathItem MetricsPath() => new()
+    {
+        Operations = new Dictionary<HttpMethod, OpenApiOperation>
+        {
+            [HttpMethod.Get] = new OpenApiOperation
+            {
+                OperationId = "GetMetrics",
+                Summary = "Metrics in the Prometheus text format (anonymous, like the health probes).",
+                Tags = new HashSet<OpenApiTagReference> { new("Health") },
+                Security = [],
+                Responses = new OpenApiResponses
+                {
+                    ["200"] = new OpenApiResponse
+                    {
+                        Description = "The current value of every metric.",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                        },
+                    },
+                },
+            },
+        },
+    };
 
     private static OpenApiResponse Problem(OpenApiDocument document, string description, string header, string headerDescription) => new()
     {

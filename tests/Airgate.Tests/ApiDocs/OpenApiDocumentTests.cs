@@ -117,6 +117,17 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task OpenApi_Document_DeclaresMetricsAsAnonymousPrometheusText()
+    {
+        var document = await DocumentAsync();
+
+        var metrics = Operation(document, "/metrics", "get");
+        metrics.GetProperty("operationId").GetString().ShouldBe("GetMetrics");
+        metrics.GetProperty("security").GetArrayLength().ShouldBe(0);
+        metrics.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/plain", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task OpenApi_Schemas_UsePlainIntegersAndNoNullThatMatchesTwice()
     {
         var document = await DocumentAsync();
