@@ -1,6 +1,7 @@
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
+using Airgate.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs;
@@ -17,6 +18,7 @@ internal sealed partial class RunSync(
     TimeProvider time,
     IOptions<RunsOptions> options,
     IHostApplicationLifetime lifetime,
+    AirgateMetrics metrics,
     ILogger<RunSync> logger)
 {
     /// <summary>The one watermark: every workflow's changes are read together.</summary>
@@ -56,6 +58,7 @@ internal sealed partial class RunSync(
                 // are the next syncs' (a run the backfill read before it changed again is read again then).
                 await backfill.BeginIfNeverRunAsync(cancellationToken);
                 await store.SetSyncWatermarkAsync(WatermarkKey, startedAt, cancellationToken);
+                metrics.MirrorSynced(startedAt);
                 return null;
             }
 
@@ -89,6 +92,7 @@ internal sealed partial class RunSync(
             }
 
             await store.SetSyncWatermarkAsync(WatermarkKey, startedAt, cancellationToken);
+            metrics.MirrorSynced(startedAt);
             LogSynced(logger, offset, calls);
             return null;
         }

@@ -9,10 +9,13 @@ internal sealed class AirgateMetrics
 
     private readonly Counter<long> _triggers;
     private readonly Counter<long> _parameterErrors;
+    private readonly TimeProvider _time;
     private long _pending = -1;
+    private long _mirrorSyncedAtTicks = -1;
 
-    public AirgateMetrics(IMeterFactory meterFactory)
+    public AirgateMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        _time = time;
         var meter = meterFactory.Create(MeterName);
         _triggers = meter.CreateCounter<long>("airgate.triggers", "{request}", "Trigger requests, by outcome: started, answered (replay or dry run), invalid, refused, airflow_failed, failed.");
         _parameterErrors = meter.CreateCounter<long>("airgate.parameter_errors", "{error}", "Parameter errors found in trigger requests.");
@@ -21,6 +24,13 @@ internal sealed class AirgateMetrics
             () => Volatile.Read(ref _pending) is var pending and >= 0 ? [new Measurement<long>(pending)] : Array.Empty<Measurement<long>>(),
             "{run}",
             "Trigger records still pending (Airflow's answer lost) after the reconciler's last pass.");
+        meter.CreateObservableGauge(
+            "airgate.runs.mirror.sync_lag",
+            () => Volatile.Read(ref _mirrorSyncedAtTicks) is var ticks and >= 0
+                ? [new Measurement<double>((_time.GetUtcNow().UtcTicks - ticks) / (double)TimeSpan.TicksPerSecond)]
+                : Array.Empty<Measurement<double>>(),
+            "s",
+            "Seconds since the run mirror last caught up with Airflow (only the replica that syncs reports it).");
     }
 
     public void TriggerAnswered(int statusCode) => _triggers.Add(1, new KeyValuePair<string, object?>("outcome", statusCode switch
@@ -36,4 +46,7 @@ internal sealed class AirgateMetrics
     public void ParameterErrorsFound(int count) => _parameterErrors.Add(count);
 
     public void PendingAfterReconcile(int count) => Volatile.Write(ref _pending, count);
+
+    /// <summary>The mirror holds every change Airflow made before <paramref name="asOf"/> (a sync's start).</summary>
+    public void MirrorSynced(DateTimeOffset asOf) => Volatile.Write(ref _mirrorSyncedAtTicks, asOf.UtcTicks);
 }

@@ -47,6 +47,21 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Metrics_AfterARunListing_ReportsTheMirrorSyncLag()
+    {
+        await using var gateway = Gateway.Start();
+        (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // One scrape only: the exporter serves a scrape from its cache for a short while.
+        var text = await gateway.Client.GetStringAsync("/metrics");
+
+        // A sample line, not just the HELP/TYPE lines an instrument with no measurement may still print.
+        System.Text.RegularExpressions.Regex.IsMatch(
+            text, @"^airgate_runs_mirror_sync_lag_seconds(\{[^}]*\})? [0-9.eE+-]+", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .ShouldBeTrue(text);
+    }
+
+    [Fact]
     public async Task Metrics_Endpoint_IsAnonymousInEveryAuthMode()
     {
         await using var gateway = Gateway.Start(options =>
