@@ -53,7 +53,9 @@ internal static partial class DagRunsEndpoints
         var now = emulation.Now;
         // Snapshots (states computed from the clock) are made only for rows a filter or the order needs, and for the
         // page: listing the newest 100 of 100,000 runs must not evaluate 100,000 runs.
-        var rows = emulation.Runs.All()
+        // A lower bound on updated_at (a mirror's sync) reads the runs changed since, as Airflow's index does, not all.
+        var candidates = updatedAt.From is { } changedFrom ? emulation.Runs.UpdatedSince(changedFrom) : emulation.Runs.All();
+        var rows = candidates
             .Where(r => dagId == "~" || r.DagId == dagId)
             .Select(r => new Row(r, () => emulation.Snapshot(r, now)))
             .ToList();

@@ -95,6 +95,9 @@ internal sealed record TimeRange(DateTimeOffset? Gte, DateTimeOffset? Gt, DateTi
 {
     public bool IsEmpty => Gte is null && Gt is null && Lte is null && Lt is null;
 
+    /// <summary>The tightest lower bound, taken as inclusive (a superset for <c>_gt</c>); null when none is set.</summary>
+    public DateTimeOffset? From => Gte is { } gte && Gt is { } gt ? (gte > gt ? gte : gt) : Gte ?? Gt;
+
     public bool Contains(DateTimeOffset? value) =>
         IsEmpty || (value is { } v && (Gte is null || v >= Gte) && (Gt is null || v > Gt) && (Lte is null || v <= Lte) && (Lt is null || v < Lt));
 }

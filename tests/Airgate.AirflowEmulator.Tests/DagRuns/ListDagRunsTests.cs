@@ -117,6 +117,9 @@ public sealed class ListDagRunsTests
     [InlineData("start_date_lt=2026-01-02T00:00:00Z", new[] { "r1" })]
     [InlineData("end_date_gte=2026-01-02T00:00:00Z", new[] { "r2", "r3" })]
     [InlineData("updated_at_lte=2026-01-01T12:00:00Z", new[] { "r1" })]
+    [InlineData("updated_at_gte=2026-01-02T00:00:00Z", new[] { "r2", "r3" })]
+    [InlineData("updated_at_gt=2026-01-02T00:00:00Z&updated_at_gte=2026-01-01T00:00:00Z", new[] { "r2", "r3" })]
+    [InlineData("updated_at_gte=2026-01-03T00:00:00Z", new[] { "r3" })]
     [InlineData("run_type=scheduled", new[] { "r3" })]
     [InlineData("run_id_pattern=r_", new[] { "r1", "r2", "r3" })]
     [InlineData("triggering_user_name_pattern=ali%25", new[] { "r1", "r3" })]
@@ -132,6 +135,29 @@ public sealed class ListDagRunsTests
         var answer = await h.GetAsync($"api/v2/dags/~/dagRuns?{query}");
 
         RunIdsOf(answer).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task GetDagRuns_UpdatedAtGte_FindsLiveRunsAndRunsChangedSinceInIdOrder()
+    {
+        await using var h = EmulatorHarness.Create();
+        h.Emulator.AddRun(new SeededRun { DagId = "bactopia_species_screen", RunId = "untouched", RunAfter = Base, State = "success" });
+        h.Emulator.AddRun(new SeededRun { DagId = "bactopia_species_screen", RunId = "failed_later", RunAfter = Base, State = "running" });
+        h.Emulator.AddRun(new SeededRun { DagId = "bactopia_species_screen", RunId = "requeued", RunAfter = Base, State = "success" });
+        var live = await h.TriggerAsync("bactopia_species_screen");
+        var since = h.Clock.GetUtcNow();
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await h.PatchAsync("api/v2/dags/bactopia_species_screen/dagRuns/failed_later", """{"state": "failed"}""");
+        await h.PatchAsync("api/v2/dags/bactopia_species_screen/dagRuns/requeued", """{"state": "queued"}""");
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var answer = await h.GetAsync($"api/v2/dags/~/dagRuns?order_by=id&updated_at_gte={Uri.EscapeDataString(since.ToString("O"))}");
+        var later = await h.GetAsync($"api/v2/dags/~/dagRuns?updated_at_gt={Uri.EscapeDataString(since.ToString("O"))}");
+
+        RunIdsOf(answer).ShouldBe(["failed_later", "requeued", live]);
+        answer.Json["total_entries"]!.GetValue<int>().ShouldBe(3);
+        // The triggered run kept progressing (tasks started after "since"), so it is newer than "since" too.
+        RunIdsOf(later).ShouldBe(["failed_later", "requeued", live]);
     }
 
     [Theory]
