@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Airgate.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Airgate.Auth;
 
@@ -57,30 +54,15 @@ internal abstract class AirgateAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var failure = result.Failure as AuthFailure ?? new AuthFailure(MissingCredentialDetail) { CredentialPresented = false };
-        if (failure.Status == StatusCodes.Status503ServiceUnavailable)
-        {
-            if (failure.RetryAfter is { } retryAfter)
-            {
-                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
-
-            await AuthProblemWriter.WriteAsync(Context, failure.Status, ProblemTypes.AuthUnavailable, "Authentication unavailable", failure.Message);
-            return;
-        }
-
-        Response.Headers[HeaderNames.WWWAuthenticate] = failure.CredentialPresented
-            ? "Bearer realm=\"airgate\", error=\"invalid_token\""
-            : "Bearer realm=\"airgate\"";
-        await AuthProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication required", failure.Message);
+        await AuthChallenge.WriteAsync(Context, failure);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        AuthProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", "You are signed in but may not do this.");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthChallenge.WriteForbiddenAsync(Context);
 
     /// <summary>The 401 detail when the request carried no credential at all: it says what to send.</summary>
     protected abstract string MissingCredentialDetail { get; }
 
-    protected static ClaimsIdentity CreateIdentity(string scheme, string id, string name, IEnumerable<string> roles)
+    internal static ClaimsIdentity CreateIdentity(string scheme, string id, string name, IEnumerable<string> roles)
     {
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id));

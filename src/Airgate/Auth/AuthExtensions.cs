@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using AspNetCoreCorsOptions = Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions;
@@ -18,7 +19,8 @@ internal static class AuthExtensions
         services.AddSingleton<RunAccess>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<JwksKeySource>();
-        services.AddSingleton<JwtValidator>();
+        services.AddSingleton<JwtBearerSetup>();
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<JwtBearerSetup>((options, setup) => setup.Configure(options));
 
         services.AddHttpClient(JwksKeySource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -32,7 +34,7 @@ internal static class AuthExtensions
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(AuthSchemes.Development, null)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKeys, null)
-            .AddScheme<AuthenticationSchemeOptions, JwtAuthenticationHandler>(AuthSchemes.Jwt, null);
+            .AddJwtBearer(AuthSchemes.Jwt);
         // The mode picks the default scheme; the other two are never asked.
         services.AddOptions<AuthenticationOptions>().Configure<IOptions<AuthOptions>>((authentication, auth) =>
         {

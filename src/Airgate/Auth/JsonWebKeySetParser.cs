@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Airgate.Auth;
 
@@ -100,7 +101,7 @@ internal static class JsonWebKeySetParser
             rsa.ImportParameters(parameters);
         }
 
-        return (new SigningKey(kid, alg, parameters, null), string.Empty);
+        return (new SigningKey(kid, alg, new RsaSecurityKey(parameters) { KeyId = kid }), string.Empty);
     }
 
     private static (SigningKey?, string) ParseEc(JsonElement jwk, string? kid, string? alg)
@@ -116,12 +117,8 @@ internal static class JsonWebKeySetParser
         }
 
         var parameters = new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = x, Y = y } };
-        // Importing checks that the point is on the curve.
-        using (ECDsa.Create(parameters))
-        {
-        }
-
-        return (new SigningKey(kid, alg, null, parameters), string.Empty);
+        // Importing checks that the point is on the curve; the key lives as long as the JWKS snapshot.
+        return (new SigningKey(kid, alg, new ECDsaSecurityKey(ECDsa.Create(parameters)) { KeyId = kid }), string.Empty);
     }
 
     private static string? String(JsonElement element, string name) =>

@@ -43,6 +43,9 @@ internal sealed class JwksKeySource(
         return await ReloadAsync(unknownKid: null, cancellationToken);
     }
 
+    /// <summary>The keys loaded last (none before the first load): what IdentityModel's key resolver offers.</summary>
+    public IReadOnlyList<SigningKey> Current => Volatile.Read(ref _snapshot)?.Keys ?? [];
+
     /// <summary>Reloads because a token named <paramref name="kid"/>, unless a load was tried less than a minute ago.</summary>
     public ValueTask<IReadOnlyList<SigningKey>> ReloadForUnknownKidAsync(string kid, CancellationToken cancellationToken) =>
         ReloadAsync(kid, cancellationToken);
