@@ -22,4 +22,10 @@ public sealed record NewRunRecord
 
     /// <summary>A hash of the request body, so a retry with another body can be told apart (422).</summary>
     public string? RequestFingerprint { get; init; }
+
+    /// <summary>For a rerun: the <c>dag_run_id</c> of the run (same workflow) whose parameters it corrected.</summary>
+    public string? RerunOf { get; init; }
+
+    /// <summary>JSON object of profile id to the SHA-256 (hex) of the resolved schema the parameters were validated against.</summary>
+    public string? SchemaHashes { get; init; }
 }

@@ -59,4 +59,10 @@ public sealed record RunRecord
     public DateTimeOffset? AirflowUpdatedAt { get; init; }
 
     public DateTimeOffset? LastSyncedAt { get; init; }
+
+    /// <summary>For a rerun: the <c>dag_run_id</c> of the run (same workflow) whose parameters it corrected.</summary>
+    public string? RerunOf { get; init; }
+
+    /// <summary>JSON object of profile id to the SHA-256 (hex) of the resolved schema the run was validated against; null before pinning.</summary>
+    public string? SchemaHashes { get; init; }
 }

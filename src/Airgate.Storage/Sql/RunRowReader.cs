@@ -36,6 +36,8 @@ internal static class RunRowReader
             AirflowNote = Text(reader, 22),
             AirflowUpdatedAt = Timestamp(reader, 23, dialect),
             LastSyncedAt = Timestamp(reader, 24, dialect),
+            RerunOf = Text(reader, 25),
+            SchemaHashes = Text(reader, 26),
         };
     }
 

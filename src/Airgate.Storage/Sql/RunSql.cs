@@ -9,7 +9,7 @@ internal static class RunSql
     public const string Columns =
         "id, dag_id, dag_run_id, source, triggered_by_id, triggered_by_name, pipelines, conf, note, idempotency_key, " +
         "request_fingerprint, record_state, failure_reason, created_at, updated_at, state, run_type, logical_date, " +
-        "run_after, queued_at, start_date, end_date, airflow_note, airflow_updated_at, last_synced_at";
+        "run_after, queued_at, start_date, end_date, airflow_note, airflow_updated_at, last_synced_at, rerun_of, schema_hashes";
 
     /// <summary>
     /// Nulls sort as greater than any value on both databases (SQLite's own default is the opposite), and the id

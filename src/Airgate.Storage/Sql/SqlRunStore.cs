@@ -31,6 +31,8 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         StorableText.Ensure(run.RequestFingerprint, "run.RequestFingerprint");
         JsonText.EnsureValid(run.Pipelines, "run.Pipelines");
         JsonText.EnsureValid(run.Conf, "run.Conf");
+        StorableText.Ensure(run.RerunOf, "run.RerunOf");
+        JsonText.EnsureValid(run.SchemaHashes, "run.SchemaHashes");
 
         var now = Now();
         using var turn = await dialect.EnterWriteAsync(cancellationToken);
@@ -40,10 +42,11 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         await using (var insert = connection.CreateCommand(
             $"""
             INSERT INTO runs (dag_id, dag_run_id, source, triggered_by_id, triggered_by_name, triggered_by_name_folded,
-                pipelines, conf, note, idempotency_key, request_fingerprint, record_state, created_at, updated_at)
+                pipelines, conf, note, idempotency_key, request_fingerprint, record_state, created_at, updated_at,
+                rerun_of, schema_hashes)
             VALUES (@dag_id, @dag_run_id, 'Airgate', @user_id, @user_name, @user_name_folded,
                 {dialect.JsonParameter("@pipelines")}, {dialect.JsonParameter("@conf")}, @note, @idempotency_key,
-                @request_fingerprint, 'Pending', @now, @now)
+                @request_fingerprint, 'Pending', @now, @now, @rerun_of, {dialect.JsonParameter("@schema_hashes")})
             ON CONFLICT DO NOTHING
             RETURNING {RunSql.Columns}
             """))
@@ -58,6 +61,8 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
             insert.AddText("@note", run.Note);
             insert.AddText("@idempotency_key", run.IdempotencyKey);
             insert.AddText("@request_fingerprint", run.RequestFingerprint);
+            insert.AddText("@rerun_of", run.RerunOf);
+            insert.AddText("@schema_hashes", run.SchemaHashes);
             insert.Add("@now", dialect.TimestampDbType, dialect.ToDatabase(now));
             var created = await ReadSingleAsync(insert, cancellationToken);
             if (created is not null)
