@@ -23,4 +23,6 @@ internal static class ProblemTypes
     public const string NotReady = Base + "not-ready";
     public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";
+    public const string RerunUnavailable = Base + "rerun-unavailable";
+    public const string RunNotFinished = Base + "run-not-finished";
 }

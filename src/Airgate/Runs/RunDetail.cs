@@ -16,6 +16,7 @@ internal static class RunDetail
         AirgateUser user,
         RunLookup lookup,
         IAirflowClient airflow,
+        Core.Registry.IPipelineRegistry registry,
         CancellationToken cancellationToken)
     {
         if (CheckIds(dagId, dagRunId, null) is { } invalid)
@@ -35,7 +36,7 @@ internal static class RunDetail
             return tasks.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");
         }
 
-        return TypedResults.Ok(RunResponse.From(run, record, RunSummary.From(tasks.Value.Select(t => t.State))));
+        return TypedResults.Ok(Pinning.SchemaPins.MarkChanged(RunResponse.From(run, record, RunSummary.From(tasks.Value.Select(t => t.State))), registry.Current));
     }
 
     internal static Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> ListTaskInstances(

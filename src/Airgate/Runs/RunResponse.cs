@@ -37,6 +37,9 @@ internal sealed record RunResponse
 
     public IReadOnlyList<RunPipeline> Pipelines { get; init; } = [];
 
+    /// <summary>For a rerun: the <c>dag_run_id</c> of the run (same workflow) whose parameters it corrected.</summary>
+    public string? RerunOf { get; init; }
+
     /// <summary>The Airflow Params the run was started with (workflows without a manifest).</summary>
     public JsonObject? Params { get; init; }
 
@@ -63,8 +66,9 @@ internal sealed record RunResponse
             EndDate = record.EndDate,
             Note = record.AirflowNote ?? record.Note,
             TriggeredBy = record.TriggeredBy is { } owner ? new RunOwnerResponse(owner.Id, owner.Name) : null,
-            Pipelines = started.Pipelines,
+            Pipelines = Pinning.SchemaPins.WithHashes(started.Pipelines, record.SchemaHashes),
             Params = started.Params,
+            RerunOf = record.RerunOf,
         };
     }
 
@@ -89,8 +93,9 @@ internal sealed record RunResponse
             TriggeredBy = record?.TriggeredBy is { } owner
                 ? new RunOwnerResponse(owner.Id, owner.Name)
                 : new RunOwnerResponse(null, run.TriggeringUserName),
-            Pipelines = started.Pipelines,
+            Pipelines = Pinning.SchemaPins.WithHashes(started.Pipelines, record?.SchemaHashes),
             Params = started.Params,
+            RerunOf = record?.RerunOf,
             Conf = run.Conf is { } conf ? JsonSerializer.SerializeToNode(conf) : null,
             Summary = summary,
         };

@@ -15,8 +15,9 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
 {
     private const int IdAttempts = 3;
 
+    // rerunOf: for a rerun, the run whose parameters it corrected (stored as the new run's rerun_of).
     public async Task<TriggerOutcome> TriggerAsync(
-        string dagId, PreparedTrigger prepared, AirgateUser user, string? idempotencyKey, CancellationToken cancellationToken)
+        string dagId, PreparedTrigger prepared, AirgateUser user, string? idempotencyKey, CancellationToken cancellationToken, string? rerunOf = null)
     {
         if (idempotencyKey is not null && await store.FindByIdempotencyKeyAsync(user.Id, idempotencyKey, cancellationToken) is { } previous)
         {
@@ -36,6 +37,8 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
                 Note = prepared.Request?.Note,
                 IdempotencyKey = idempotencyKey,
                 RequestFingerprint = prepared.Fingerprint,
+                RerunOf = rerunOf,
+                SchemaHashes = Pinning.SchemaPins.Serialize(prepared.Pipelines),
             }, cancellationToken);
 
             switch (created.Outcome)

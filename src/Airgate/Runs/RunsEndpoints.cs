@@ -37,6 +37,7 @@ internal static class RunsEndpoints
         group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances").WithETag()
             .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every instance (all map indexes) of one task of the run, and their summary.");
+        group.MapPost("/{dag_run_id}/rerun", Rerun.RunRerun.RerunRun).WithName("RerunRun").Accepts<Rerun.RerunRunBody>(isOptional: true, "application/json").ProducesProblems(400, 404, 409, 413, 415, 422, 502, 503, 504).WithSummary("Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).");
         return routes;
     }
 
@@ -122,7 +123,7 @@ internal static class RunsEndpoints
     internal static string RunLocation(string dagId, string dagRunId) =>
         $"/api/v1/workflows/{Uri.EscapeDataString(dagId)}/runs/{Uri.EscapeDataString(dagRunId)}";
 
-    private static ProblemHttpResult InvalidTrigger(IReadOnlyList<Core.Parameters.ParameterError> errors) => Problem.Create(
+    internal static ProblemHttpResult InvalidTrigger(IReadOnlyList<Core.Parameters.ParameterError> errors) => Problem.Create(
         StatusCodes.Status400BadRequest,
         ProblemTypes.InvalidParameters,
         "The run's parameters are not valid",
