@@ -33,14 +33,18 @@ public sealed class AirflowEmulator : IAsyncDisposable
         Validate(options);
         var time = timeProvider ?? TimeProvider.System;
         Faults = new EmulatorFaults(time);
+        Logs = new EmulatorLogs();
         _progression = new RunProgression(options, Faults);
-        _emulation = new Emulation(options, time, new DagCatalog(DagFixtureLoader.Load(options)), new RunStore(), _progression);
+        _emulation = new Emulation(options, time, new DagCatalog(DagFixtureLoader.Load(options)), new RunStore(), _progression, Logs);
         _tokens = new TokenIssuer(options, time, Faults);
         _recorder = new RequestRecorder(time);
     }
 
     /// <summary>Fault injection.</summary>
     public EmulatorFaults Faults { get; }
+
+    /// <summary>The shape of served task logs (large logs, streamed logs held part-way).</summary>
+    public EmulatorLogs Logs { get; }
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _recorder.All;

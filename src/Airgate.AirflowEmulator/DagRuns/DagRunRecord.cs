@@ -39,4 +39,14 @@ internal sealed record DagRunRecord
     public string TriggeredBy { get; init; } = "rest_api";
 
     public RunSnapshot? Frozen { get; init; }
+
+    /// <summary>After a clear: the task instances it left alone, by (task id, map index); they keep their state.</summary>
+    public IReadOnlyDictionary<(string TaskId, int MapIndex), TaskInstanceSnapshot>? Kept { get; init; }
+
+    /// <summary>Earlier, finished tries of cleared task instances (their logs stay readable by try number).</summary>
+    public IReadOnlyList<TaskInstanceSnapshot> PastTries { get; init; } = [];
+
+    /// <summary>The latest earlier try of a task instance; 0 when it was never cleared.</summary>
+    public int TriesBefore(string taskId, int mapIndex) =>
+        PastTries.Where(t => t.TaskId == taskId && t.MapIndex == mapIndex).Select(t => t.TryNumber).DefaultIfEmpty(0).Max();
 }

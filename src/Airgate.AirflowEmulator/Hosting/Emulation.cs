@@ -5,8 +5,10 @@ using Airgate.AirflowEmulator.Progression;
 namespace Airgate.AirflowEmulator.Hosting;
 
 /// <summary>The emulator's state in one place, shared by the in-memory and the Kestrel host.</summary>
-internal sealed class Emulation(EmulatorOptions options, TimeProvider time, DagCatalog dags, RunStore runs, RunProgression progression)
+internal sealed class Emulation(EmulatorOptions options, TimeProvider time, DagCatalog dags, RunStore runs, RunProgression progression, EmulatorLogs logs)
 {
+    public EmulatorLogs Logs => logs;
+
     public EmulatorOptions Options => options;
 
     public TimeProvider Time => time;

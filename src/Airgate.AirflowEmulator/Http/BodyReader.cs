@@ -131,6 +131,23 @@ internal sealed partial class BodyReader
         return null;
     }
 
+    /// <summary>A strict boolean (true/false only; Pydantic's lax mode would take "yes", which Airgate never sends).</summary>
+    public bool? Bool(string name)
+    {
+        if (!_body.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.TryGetValue<bool>(out var flag))
+        {
+            return flag;
+        }
+
+        _problems.Add(new ValidationProblem("bool_parsing", ["body", name], "Input should be a valid boolean, unable to interpret input", node.DeepClone()));
+        return null;
+    }
+
     public void Fail(ValidationProblem problem) => _problems.Add(problem);
 
     [GeneratedRegex(@"(Z|z|[+-]\d{2}(:?\d{2})?)$")]

@@ -28,16 +28,18 @@ internal sealed class RunProgression(EmulatorOptions options, EmulatorFaults fau
         if (run.StartsAt is not { } startsAt || now < startsAt)
         {
             var waiting = dag.Tasks.SelectMany((t, order) => Instances(t).Select(i =>
-                new TaskInstanceSnapshot(t.TaskId, i, order, null, null, null, null, null, 0, null))).ToList();
+                run.Kept?.GetValueOrDefault((t.TaskId, i))
+                ?? new TaskInstanceSnapshot(t.TaskId, i, order, null, null, null, null, null, run.TriesBefore(t.TaskId, i), null))).ToList();
             return new RunSnapshot("queued", null, null, run.QueuedAt, waiting);
         }
 
-        var plan = Plan(dag, run.DagId, startsAt);
+        var plan = Plan(dag, run, startsAt);
         var instances = new List<TaskInstanceSnapshot>();
         for (var order = 0; order < dag.Tasks.Count; order++)
         {
             var task = dag.Tasks[order];
-            instances.AddRange(Instances(task).Select(i => Render(task, i, order, plan[task.TaskId], now)));
+            instances.AddRange(Instances(task).Select(i =>
+                run.Kept?.GetValueOrDefault((task.TaskId, i)) ?? Render(task, i, order, plan[task.TaskId], now, run.TriesBefore(task.TaskId, i))));
         }
 
         var updated = new[] { run.QueuedAt, startsAt }.Concat(instances.Select(i => i.UpdatedAt ?? startsAt)).Max();
@@ -63,14 +65,40 @@ internal sealed class RunProgression(EmulatorOptions options, EmulatorFaults fau
         return new RunSnapshot(state, current.StartDate ?? at, at, at, instances);
     }
 
+    /// <summary>
+    /// Airflow's clear (<c>reset_dag_runs</c>): the chosen task instances lose their state and run again, with the next
+    /// try number, once the run leaves the queue again; the others keep theirs. Returns the run to store.
+    /// </summary>
+    public static DagRunRecord Cleared(DagRunRecord run, RunSnapshot current, IReadOnlyCollection<TaskInstanceSnapshot> cleared, DateTimeOffset now, DateTimeOffset? startsAt)
+    {
+        var keys = cleared.Select(t => (t.TaskId, t.MapIndex)).ToHashSet();
+        return run with
+        {
+            Frozen = null,
+            QueuedAt = now,
+            StartsAt = startsAt,
+            Kept = current.TaskInstances.Where(t => !keys.Contains((t.TaskId, t.MapIndex))).ToDictionary(t => (t.TaskId, t.MapIndex)),
+            PastTries = [.. run.PastTries, .. cleared.Where(t => t.TryNumber > 0 && t.StartDate is not null)],
+        };
+    }
+
     private static IEnumerable<int> Instances(TaskDefinition task) =>
         task.MapCount is { } count ? Enumerable.Range(0, count) : [-1];
 
-    private Dictionary<string, (DateTimeOffset? ReadyAt, DateTimeOffset EndsAt, Outcome Outcome)> Plan(DagDefinition dag, string dagId, DateTimeOffset startsAt)
+    private Dictionary<string, (DateTimeOffset? ReadyAt, DateTimeOffset EndsAt, Outcome Outcome)> Plan(DagDefinition dag, DagRunRecord run, DateTimeOffset startsAt)
     {
+        var dagId = run.DagId;
         var plan = new Dictionary<string, (DateTimeOffset? ReadyAt, DateTimeOffset EndsAt, Outcome Outcome)>(StringComparer.Ordinal);
         foreach (var task in dag.Tasks)
         {
+            // A task a clear left alone counts as done when the run restarts, so what it feeds runs again at once.
+            if (run.Kept is { } kept && Instances(task).All(i => kept.ContainsKey((task.TaskId, i))))
+            {
+                var failed = Instances(task).Any(i => kept[(task.TaskId, i)].State is "failed" or "upstream_failed");
+                plan[task.TaskId] = (startsAt, startsAt, failed ? Outcome.Failed : Outcome.Success);
+                continue;
+            }
+
             var upstream = dag.UpstreamOf(task).Select(u => plan[u.TaskId]).ToList();
             var broken = upstream.Where(u => u.Outcome != Outcome.Success).ToList();
             if (broken.Count > 0)
@@ -87,9 +115,9 @@ internal sealed class RunProgression(EmulatorOptions options, EmulatorFaults fau
         return plan;
     }
 
-    private TaskInstanceSnapshot Render(TaskDefinition task, int mapIndex, int order, (DateTimeOffset? ReadyAt, DateTimeOffset EndsAt, Outcome Outcome) plan, DateTimeOffset now)
+    private TaskInstanceSnapshot Render(TaskDefinition task, int mapIndex, int order, (DateTimeOffset? ReadyAt, DateTimeOffset EndsAt, Outcome Outcome) plan, DateTimeOffset now, int triesBefore)
     {
-        var none = new TaskInstanceSnapshot(task.TaskId, mapIndex, order, null, null, null, null, null, 0, null);
+        var none = new TaskInstanceSnapshot(task.TaskId, mapIndex, order, null, null, null, null, null, triesBefore, null);
         if (plan.ReadyAt is not { } ready)
         {
             return now < plan.EndsAt
@@ -104,7 +132,7 @@ internal sealed class RunProgression(EmulatorOptions options, EmulatorFaults fau
 
         var queued = ready + (options.QueueDelay / 2);
         var running = ready + options.QueueDelay;
-        var ti = none with { State = "scheduled", ScheduledWhen = ready, TryNumber = 1, UpdatedAt = ready };
+        var ti = none with { State = "scheduled", ScheduledWhen = ready, TryNumber = triesBefore + 1, UpdatedAt = ready };
         if (now >= queued)
         {
             ti = ti with { State = "queued", QueuedWhen = queued, UpdatedAt = queued };

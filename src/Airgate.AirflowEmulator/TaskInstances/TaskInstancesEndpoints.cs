@@ -22,6 +22,7 @@ internal static class TaskInstancesEndpoints
         api.MapGet(Prefix + "/{task_id}/listMapped", GetMappedTaskInstances).WithName("GetMappedTaskInstances");
         api.MapGet(Prefix + "/{task_id}/{map_index}", GetMappedTaskInstance).WithName("GetMappedTaskInstance");
         api.MapGet(Prefix + "/{task_id}/logs/{try_number}", GetLog).WithName("GetLog");
+        api.MapPost("/dags/{dag_id}/clearTaskInstances", ClearTaskInstances.Post).WithName("PostClearTaskInstances");
         return api;
     }
 
@@ -139,7 +140,8 @@ internal static class TaskInstancesEndpoints
         var (dagId, runId, taskId) = (PathSegment.Decode(dag_id), PathSegment.Decode(dag_run_id), PathSegment.Decode(task_id));
         var query = new QueryReader(request.Query);
         var mapIndex = query.Int("map_index", -1);
-        query.Bool("full_content");
+        var fullContent = query.Bool("full_content") ?? false;
+        var token = query.String("token");
         if (!int.TryParse(try_number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tryNumber))
         {
             return AirflowResults.Validation(new ValidationProblem("int_parsing", ["path", "try_number"], "Input should be a valid integer, unable to parse string as an integer", try_number));
@@ -155,38 +157,68 @@ internal static class TaskInstancesEndpoints
             return AirflowResults.Validation(query.Problems);
         }
 
-        if (Find(emulation, dagId, runId, taskId, mapIndex) is not { } x || x.Ti.StartDate is null || tryNumber > x.Ti.TryNumber)
+        if (Find(emulation, dagId, runId, taskId, mapIndex) is not { } x)
         {
             return AirflowResults.NotFound("TaskInstance not found");
         }
 
-        var lines = LogLines(x.Ti);
-        if (request.Headers.Accept.ToString().Contains("application/x-ndjson", StringComparison.OrdinalIgnoreCase))
+        // The live try, or an earlier one a clear left behind (finished, so its log is complete).
+        var ti = tryNumber == x.Ti.TryNumber ? x.Ti : x.Run.PastTries.LastOrDefault(t => t.TaskId == taskId && t.MapIndex == mapIndex && t.TryNumber == tryNumber);
+        if (ti?.StartDate is null)
         {
-            var ndjson = new StringBuilder();
-            foreach (var line in lines)
+            return AirflowResults.NotFound("TaskInstance not found");
+        }
+
+        var offset = 0;
+        if (token is not null && !fullContent)
+        {
+            if (LogToken.Read(token) is not { } position)
             {
-                ndjson.Append(line?.ToJsonString()).Append('\n');
+                return AirflowResults.BadRequest("Bad Signature. Please use only the tokens provided by the API.");
             }
 
-            return Results.Text(ndjson.ToString(), "application/x-ndjson", Encoding.UTF8);
+            offset = position;
+        }
+
+        var lines = LogLines(ti, emulation.Now, emulation.Options, emulation.Logs.PaddingOf(dagId, taskId));
+        var fresh = lines.Skip(Math.Min(offset, lines.Count)).ToList();
+        if (request.Headers.Accept.ToString().Contains("application/x-ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NdjsonLog(fresh, emulation.Logs.HoldOf(dagId, taskId));
         }
 
         return AirflowResults.Json(new JsonObject
         {
-            ["content"] = new JsonArray([.. lines]),
-            ["continuation_token"] = x.Ti.IsFinished ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"end_of_log":false}""")),
+            ["content"] = new JsonArray([.. fresh]),
+            // As Airflow: no token once the log has ended (the try finished and everything was read).
+            ["continuation_token"] = ti.IsFinished ? null : LogToken.Write(lines.Count),
         });
     }
 
-    private static List<JsonNode?> LogLines(TaskInstanceSnapshot ti)
+    /// <summary>
+    /// The log of one try as it stands at <paramref name="now"/>: it grows while the task runs (a line per tenth of the
+    /// task's duration), with any padding a test asked for, and ends with the outcome.
+    /// </summary>
+    private static List<JsonNode?> LogLines(TaskInstanceSnapshot ti, DateTimeOffset now, EmulatorOptions options, int padding)
     {
         var start = ti.StartDate ?? DateTimeOffset.UnixEpoch;
         var lines = new List<JsonNode?>
         {
-            Line(start, "info", $"Executing task {ti.TaskId} (map_index {ti.MapIndex}) on the Airflow emulator", "task"),
+            Line(start, "info", $"Executing task {ti.TaskId} (map_index {ti.MapIndex}, try {ti.TryNumber}) on the Airflow emulator", "task"),
             Line(start, "info", "Emulated work started", "task.stdout"),
         };
+        for (var i = 0; i < padding; i++)
+        {
+            lines.Add(Line(start, "info", $"Emulated output line {i + 1} of {padding}", "task.stdout"));
+        }
+
+        var step = options.TaskDuration / 10;
+        var upTo = ti.EndDate is { } finished && finished < now ? finished : now;
+        for (var done = 1; done < 10 && step > TimeSpan.Zero && start + (step * done) <= upTo; done++)
+        {
+            lines.Add(Line(start + (step * done), "info", $"Emulated work {done * 10}% done", "task.stdout"));
+        }
+
         if (ti.EndDate is { } end)
         {
             lines.Add(ti.State == "failed"

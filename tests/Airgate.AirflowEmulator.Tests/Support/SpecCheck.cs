@@ -12,7 +12,7 @@ internal static class SpecCheck
     private static readonly Lazy<OpenApiContract> Contract = new(() =>
         OpenApiContract.Load(RepositoryPaths.InShared("airflow", "openapi", "airflow-3.2.1-v2.yaml")));
 
-    public static IReadOnlyList<string> Problems(string method, string pathAndQuery, int status, string body)
+    public static IReadOnlyList<string> Problems(string method, string pathAndQuery, int status, string body, string? mediaType = null)
     {
         var path = pathAndQuery.Split('?', 2)[0];
         if (!path.StartsWith("/api/v2/", StringComparison.Ordinal) || Contract.Value.FindOperation(method, path) is null)
@@ -20,6 +20,6 @@ internal static class SpecCheck
             return [];
         }
 
-        return Contract.Value.ValidateResponse(method, pathAndQuery, status, body);
+        return Contract.Value.ValidateResponse(method, pathAndQuery, status, body, mediaType);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class SpecCheckingHandler(HttpMessageHandler inner) : Delegating
         var response = await base.SendAsync(request, cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var problems = SpecCheck.Problems(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", (int)response.StatusCode, body);
+        var problems = SpecCheck.Problems(request.Method.Method, request.RequestUri?.PathAndQuery ?? "/", (int)response.StatusCode, body, response.Content.Headers.ContentType?.MediaType);
         if (problems.Count > 0)
         {
             throw new ShouldAssertException(

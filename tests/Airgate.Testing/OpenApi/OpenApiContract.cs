@@ -137,8 +137,20 @@ public sealed class OpenApiContract
     }
 
     /// <summary>Checks a response: its status is documented (or <c>default</c> is) and its body is valid against that response's schema.</summary>
-    public IReadOnlyList<string> ValidateResponse(string method, string path, int status, string? body)
+    public IReadOnlyList<string> ValidateResponse(string method, string path, int status, string? body) =>
+        ValidateResponse(method, path, status, body, mediaType: null);
+
+    /// <summary>
+    /// As <see cref="ValidateResponse(string, string, int, string?)"/>, for a response of the given media type: a
+    /// newline-delimited JSON answer (<c>application/x-ndjson</c>) must be declared for that status and each line be JSON.
+    /// </summary>
+    public IReadOnlyList<string> ValidateResponse(string method, string path, int status, string? body, string? mediaType)
     {
+        if (mediaType is "application/x-ndjson")
+        {
+            return ValidateNdjson(method, path, status, body ?? string.Empty);
+        }
+
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         var problems = new List<string>();
@@ -176,6 +188,39 @@ public sealed class OpenApiContract
         }
 
         EvaluateJson(operation, $"status {status} response body", Pointer("responses", key), body ?? string.Empty, problems);
+        return problems;
+    }
+
+    private List<string> ValidateNdjson(string method, string path, int status, string body)
+    {
+        var problems = new List<string>();
+        var queryStart = path.IndexOf('?', StringComparison.Ordinal);
+        var operation = Match(method, queryStart < 0 ? path : path[..queryStart], out var pathProblem);
+        if (operation is null)
+        {
+            problems.Add(pathProblem);
+            return problems;
+        }
+
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!operation.ResponseMediaTypes.TryGetValue(code, out var declared) || !declared.Contains("application/x-ndjson"))
+        {
+            problems.Add($"{operation.Display}: status {status} does not declare application/x-ndjson.");
+            return problems;
+        }
+
+        foreach (var line in body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                _ = JsonNode.Parse(line);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                problems.Add($"{operation.Display}: an x-ndjson line is not JSON ({e.Message}): {Shorten(line)}.");
+            }
+        }
+
         return problems;
     }
 

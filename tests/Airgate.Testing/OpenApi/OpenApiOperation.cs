@@ -21,6 +21,9 @@ public sealed record OpenApiOperation(
     IReadOnlyDictionary<string, JsonObject?> Responses,
     IReadOnlyDictionary<string, string> PathValues)
 {
+    /// <summary>Every media type each documented response declares (e.g. <c>application/x-ndjson</c> beside JSON), by status.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ResponseMediaTypes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>A readable name for problems: <c>GET /api/v2/dags (get_dags)</c>.</summary>
     public string Display => $"{Method} {PathTemplate} ({OperationId})";
 

@@ -29,9 +29,11 @@ internal static class OpenApiReader
                 var parameters = own.Concat(shared.Where(s => !own.Any(o => o.Name == s.Name && o.In == s.In))).ToList();
                 var body = op["requestBody"] as JsonObject;
                 var responses = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
+                var mediaTypes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
                 foreach (var (status, response) in op["responses"] as JsonObject ?? [])
                 {
                     responses[status] = response?["content"]?["application/json"]?["schema"] as JsonObject;
+                    mediaTypes[status] = [.. (response?["content"] as JsonObject ?? []).Select(c => c.Key)];
                 }
 
                 var verb = method.ToUpperInvariant();
@@ -43,7 +45,7 @@ internal static class OpenApiReader
                     body?["required"]?.GetValue<bool>() ?? false,
                     body?["content"]?["application/json"]?["schema"] as JsonObject,
                     responses,
-                    new Dictionary<string, string>());
+                    new Dictionary<string, string>()) { ResponseMediaTypes = mediaTypes };
             }
 
             entries.Add(new OpenApiPath(template, operations));
