@@ -43,4 +43,31 @@ public interface IAirflowClient
 
     /// <summary><c>GET .../dagRuns/{dag_run_id}/taskInstances</c>: every page, mapped instances included.</summary>
     Task<AirflowResult<IReadOnlyList<AirflowTaskInstance>>> ListAllTaskInstancesAsync(string dagId, string dagRunId, string? taskId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One chunk of a task instance's log, as JSON: <c>GET .../taskInstances/{task_id}/logs/{try_number}?map_index=&amp;token=</c>
+    /// (<c>Accept: application/json</c>). Contract for every implementation: the entries come as Airflow gives them
+    /// (objects with <c>event</c>, <c>timestamp</c>, ... or strings); <see cref="AirflowTaskLog.ContinuationToken"/> is
+    /// opaque, passed back unchanged to read only what was written since, and null once the log has ended (the try
+    /// finished and everything was read). A missing task instance, try or log is <see cref="AirflowError.NotFound"/>;
+    /// ids, a try below 1 or a map index below -1 are rejected before sending.
+    /// </summary>
+    Task<AirflowResult<AirflowTaskLog>> GetTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The whole log of one try, opened as a stream and read as it arrives, never buffered whole (for large logs):
+    /// on <c>/api/v2</c>, <c>Accept: application/x-ndjson</c>, one JSON entry per line. Contract: failures as for
+    /// <see cref="GetTaskLogAsync"/>; on success the caller owns the stream and must dispose it. An implementation whose
+    /// Airflow answers plain text (Airflow 2) sets <see cref="AirflowLogReader.IsPlainText"/> and gives each line as a string.
+    /// The continuation token is not used: the stream is the log from its start.
+    /// </summary>
+    Task<AirflowResult<AirflowLogReader>> OpenTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Airflow's clear for one run: <c>POST /api/v2/dags/{dag_id}/clearTaskInstances</c> with <c>dag_run_id</c>,
+    /// <c>only_failed</c>, <c>dry_run</c> and <c>reset_dag_runs: true</c>; never retried. Contract: answers the task
+    /// instances cleared (or, for a dry run, that would be), with their state before the clear; when not a dry run they
+    /// run again with the same parameters (the run's conf is untouched) and the run goes back to queued.
+    /// </summary>
+    Task<AirflowResult<IReadOnlyList<AirflowTaskInstance>>> ClearTaskInstancesAsync(string dagId, ClearTaskInstancesRequest request, CancellationToken cancellationToken = default);
 }

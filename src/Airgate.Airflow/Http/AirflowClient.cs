@@ -179,6 +179,79 @@ internal sealed partial class AirflowClient : IAirflowClient
             cancellationToken);
     }
 
+    public async Task<AirflowResult<AirflowTaskLog>> GetTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (path, problem) = LogPath(query, withToken: true);
+        if (problem is not null)
+        {
+            return Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
+        }
+
+        var result = await _sender.SendAsync<LogChunk>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
+        return result.IsSuccess ? new AirflowTaskLog(result.Value.Content, result.Value.ContinuationToken) : result.Failure;
+    }
+
+    public async Task<AirflowResult<AirflowLogReader>> OpenTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (path, problem) = LogPath(query, withToken: false);
+        if (problem is not null)
+        {
+            return Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
+        }
+
+        var opened = await _sender.OpenStreamAsync(path, "application/x-ndjson", cancellationToken);
+        if (!opened.IsSuccess)
+        {
+            return opened.Failure;
+        }
+
+        var response = opened.Value;
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not ("application/x-ndjson" or "application/json" or "text/plain"))
+        {
+            response.Dispose();
+            return new AirflowFailure(AirflowError.InvalidResponse, (int)response.StatusCode, $"Airflow answered a log as '{mediaType}', not application/x-ndjson.");
+        }
+
+        return new AirflowLogReader(response, plainText: mediaType == "text/plain");
+    }
+
+    public async Task<AirflowResult<IReadOnlyList<AirflowTaskInstance>>> ClearTaskInstancesAsync(string dagId, ClearTaskInstancesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = AirflowRequestPath.Api().Literal("dags");
+        if ((AirflowRequestPath.CheckId("dag_id", dagId) ?? AirflowRequestPath.CheckId("dag_run_id", request.DagRunId)) is { } problem)
+        {
+            return Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Post, path, problem);
+        }
+
+        path.Id(dagId).Literal("clearTaskInstances");
+        var body = new ClearBody(request.DagRunId, request.OnlyFailed, request.DryRun, ResetDagRuns: true);
+        var result = await _sender.SendAsync<TaskInstanceCollection>(HttpMethod.Post, path, body, anonymous: false, cancellationToken);
+        return result.IsSuccess ? result.Value.TaskInstances.ToList() : result.Failure;
+    }
+
+    private static (AirflowRequestPath Path, string? Problem) LogPath(TaskLogQuery query, bool withToken)
+    {
+        var path = AirflowRequestPath.Api().Literal("dags");
+        var problem = AirflowRequestPath.CheckId("dag_id", query.DagId) ?? AirflowRequestPath.CheckId("dag_run_id", query.DagRunId)
+            ?? AirflowRequestPath.CheckId("task_id", query.TaskId)
+            ?? (query.TryNumber < 1 ? "try_number must be 1 or more." : null)
+            ?? (query.MapIndex < -1 ? "map_index must be -1 or more." : null)
+            ?? (withToken && query.ContinuationToken is { } token ? CheckText("token", token) : null);
+        if (problem is not null)
+        {
+            return (path, problem);
+        }
+
+        path.Id(query.DagId).Literal("dagRuns").Id(query.DagRunId).Literal("taskInstances").Id(query.TaskId).Literal("logs")
+            .Id(query.TryNumber.ToString(CultureInfo.InvariantCulture))
+            .Query("map_index", query.MapIndex).Query("token", withToken ? query.ContinuationToken : null);
+        return (path, null);
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_.~:+-]+$")]
     private static partial Regex RunIdPattern();
 

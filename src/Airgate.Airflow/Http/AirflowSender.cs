@@ -80,6 +80,64 @@ internal sealed class AirflowSender
     }
 
     /// <summary>
+    /// A GET whose successful answer is handed over open, its body unread, to be streamed (the headers came within the
+    /// attempt timeout; the body is read at the caller's pace). Failures are mapped exactly as for other calls.
+    /// </summary>
+    public async Task<AirflowResult<HttpResponseMessage>> OpenStreamAsync(AirflowRequestPath path, string accept, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var call = new Call(HttpMethod.Get, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, null, false);
+        var started = _time.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Get, call.Uri);
+        request.Options.Set(AirflowTokenHandler.Anonymous, false);
+        request.Options.Set(AirflowTokenHandler.LogPath, call.LogPath);
+        request.Options.Set(AirflowBufferingHandler.Streamed, true);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        AttemptOutcome outcome;
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var took = Elapsed(started);
+                AirflowLog.Succeeded(_logger, "GET", call.LogPath, status, took);
+                _metrics?.Record("GET", path.Template, "success", _time.GetElapsedTime(started));
+                return response;
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            outcome = new AttemptOutcome(status, body, AirflowFailures.FromStatus(status, body, response.Headers.RetryAfter, _time.GetUtcNow()));
+            response.Dispose();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or OperationCanceledException or BrokenCircuitException or AirflowLoginException or HttpRequestException or IOException)
+        {
+            response?.Dispose();
+            outcome = e switch
+            {
+                TimeoutRejectedException timeout => Failed(AirflowError.Timeout, $"Airflow did not answer within {timeout.Timeout.TotalSeconds:0.###} s."),
+                OperationCanceledException => Failed(AirflowError.Timeout, $"Airflow did not accept a connection within {_options.ConnectTimeout.TotalSeconds:0.###} s."),
+                BrokenCircuitException => new AttemptOutcome(null, null, new AirflowFailure(
+                    AirflowError.Unreachable, null, "Airflow failed repeatedly; Airgate pauses its calls for a few seconds.", AirflowResilience.BreakerBreakDuration)),
+                AirflowLoginException login => new AttemptOutcome(login.Failure.StatusCode, null, login.Failure),
+                _ => Failed(AirflowError.Unreachable, "Airflow could not be reached or broke the connection."),
+            };
+        }
+
+        var failure = outcome.Failure ?? new AirflowFailure(AirflowError.InvalidResponse, outcome.Status, "Airflow gave no answer.");
+        var elapsed = Elapsed(started);
+        AirflowLog.Failed(_logger, "GET", call.LogPath, failure.Error, failure.StatusCode, elapsed);
+        _metrics?.Record("GET", path.Template, failure.Error.ToString(), _time.GetElapsedTime(started));
+        return failure;
+    }
+
+    /// <summary>
     /// One call through the client's resilience pipeline (<see cref="AirflowResilience"/>: timeouts, GET retries, circuit
     /// breaker); every exception it can end with becomes a failure value here.
     /// </summary>
