@@ -39,7 +39,7 @@ internal sealed class BoundRequestTransformer : IOpenApiOperationTransformer
     private static OpenApiSchema SchemaOf(RequestField field)
     {
         var type = field.Property.PropertyType;
-        if (type == typeof(int))
+        if (type == typeof(int) || type == typeof(int?))
         {
             return new OpenApiSchema
             {

@@ -65,7 +65,7 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
                 case "200" when metadata.OfType<ETagMetadata>().Any():
                     concrete.Headers["ETag"] = Header("The answer's entity tag; send it back as If-None-Match.");
                     break;
-                case "200" when operation.OperationId == "TriggerRun":
+                case "200" when operation.OperationId is "TriggerRun" or "RerunRun":
                     concrete.Description = "Dry run (dry_run=true): the conf that would be sent; or, for a repeated Idempotency-Key, the run it already started.";
                     concrete.Headers["Location"] = Header("On a repeated Idempotency-Key: the run's URL.");
                     concrete.Headers[IdempotentReplayed] = Header("'true' when the answer replays an earlier trigger with the same Idempotency-Key.");

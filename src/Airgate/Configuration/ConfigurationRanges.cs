@@ -23,6 +23,8 @@ internal static class ConfigurationRanges
         ["Airgate:Runs:SyncInterval"] = new("00:00:00.010", "01:00:00", "00:00:05"),
         ["Airgate:Runs:BackfillPageDelay"] = new("00:00:00", "00:01:00", "00:00:00.100"),
         ["Airgate:Runs:RetainFor"] = new("01:00:00", "3650.00:00:00", "90.00:00:00"),
+        ["Airgate:Logs:FollowInterval"] = new("00:00:00.010", "00:01:00", "00:00:02"),
+        ["Airgate:Logs:KeepAliveInterval"] = new("00:00:01", "00:10:00", "00:00:15"),
         ["Airgate:Catalog:RefreshInterval"] = new("00:00:00.010", "1.00:00:00", "00:00:30"),
         ["Airgate:Catalog:IdleLifetime"] = new("00:00:00.010", "7.00:00:00", "00:10:00"),
         ["Airgate:Catalog:MaxEntries"] = new("1", "1000000", "10000"),

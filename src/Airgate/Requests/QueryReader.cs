@@ -9,6 +9,9 @@ internal sealed class QueryReader(IQueryCollection query)
 
     public IReadOnlyList<ParameterError> Errors => _errors;
 
+    /// <summary>Whether the parameter was given at all (even empty or repeated).</summary>
+    public bool Has(string name) => query.ContainsKey(name);
+
     public int Int(string name, int defaultValue, int min, int max)
     {
         if (Single(name) is not { } text)

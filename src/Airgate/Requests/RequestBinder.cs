@@ -47,6 +47,12 @@ internal static class RequestBinder
             return query.Int(field.Name, (int)(field.Default ?? 0), (int)range.Minimum, (int)range.Maximum);
         }
 
+        if (type == typeof(int?))
+        {
+            var range = field.Range ?? throw new InvalidOperationException($"'{field.Name}' needs a [Range].");
+            return query.Has(field.Name) ? query.Int(field.Name, 0, (int)range.Minimum, (int)range.Maximum) : null;
+        }
+
         if (type == typeof(bool))
         {
             return query.Bool(field.Name) ?? (bool)(field.Default ?? false);

@@ -20,6 +20,8 @@ internal static class RunsSetup
         builder.Services.AddSingleton<RunMirror>();
         builder.Services.AddHostedService<RunMirrorWorker>();
         builder.Services.AddSingleton<RunLookup>();
+        builder.Services.AddOptions<Logs.LogsOptions>().BindConfiguration(Logs.LogsOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Logs.LogsOptions>, Logs.LogsOptionsValidator>());
         builder.Services.AddHostedService<RunReconciler>();
         return builder;
     }
