@@ -45,7 +45,10 @@ internal static class OpenApiReader
                     body?["required"]?.GetValue<bool>() ?? false,
                     body?["content"]?["application/json"]?["schema"] as JsonObject,
                     responses,
-                    new Dictionary<string, string>()) { ResponseMediaTypes = mediaTypes };
+                    new Dictionary<string, string>())
+                {
+                    ResponseMediaTypes = mediaTypes,
+                };
             }
 
             entries.Add(new OpenApiPath(template, operations));
