@@ -5,6 +5,7 @@ using Airgate.Core.Registry;
 using Airgate.ETags;
 using Airgate.Problems;
 using Airgate.Requests;
+using Airgate.Runs.Events;
 using Airgate.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,7 @@ internal static class RunsEndpoints
         group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances").WithETag()
             .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every instance (all map indexes) of one task of the run, and their summary.");
+        group.MapRunEvents();
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using Airgate.Runs.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ internal static class RunsSetup
         builder.Services.AddHostedService<RunMirrorWorker>();
         builder.Services.AddSingleton<RunLookup>();
         builder.Services.AddHostedService<RunReconciler>();
+        builder.AddRunEvents();
         return builder;
     }
 }
