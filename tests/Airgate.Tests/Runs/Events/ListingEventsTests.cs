@@ -114,6 +114,8 @@ public sealed class ListingEventsTests
                 streams.Add(await SseStream.OpenAsync(events.Gateway.ClientFor("user" + i), Events + (i % 2 == 0 ? "?mine=true" : "")));
             }
 
+            // The first stream started the loop, which synced at once.
+            await EventsGateway.EventuallyAsync(() => events.Feed.Ticks >= 1, "the first listing tick");
             events.Emulator.ClearRequests();
             const int Ticks = 3;
             for (var i = 0; i < Ticks; i++)
