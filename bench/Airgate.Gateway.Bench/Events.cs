@@ -74,30 +74,32 @@ internal static class Events
         await setLatency(0);
     }
 
-    private static async Task<List<(HttpClient Client, HttpResponseMessage Response, Task Drain)>> OpenStreamsAsync(AirgateProcess gateway, IEnumerable<string> paths)
+    private static async Task<List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)>> OpenStreamsAsync(AirgateProcess gateway, IEnumerable<string> paths)
     {
-        List<(HttpClient, HttpResponseMessage, Task)> open = [];
+        List<(HttpClient, CancellationTokenSource, Task)> open = [];
         var i = 0;
         foreach (var path in paths)
         {
             // One user per stream: the per-user bound is not what is measured here.
             var http = new HttpClient { BaseAddress = gateway.Address, Timeout = Timeout.InfiniteTimeSpan };
             http.DefaultRequestHeaders.Add("X-Airgate-User", "viewer" + i++);
+            var stop = new CancellationTokenSource();
             var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadAsStreamAsync();
-            open.Add((http, response, DrainAsync(body)));
+            open.Add((http, stop, DrainAsync(response, body, stop.Token)));
         }
 
         return open;
     }
 
-    private static async Task DrainAsync(Stream body)
+    private static async Task DrainAsync(HttpResponseMessage response, Stream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         try
         {
-            while (await body.ReadAsync(buffer) > 0)
+            // Cancelling the read aborts the connection at once (disposing the response would first try to drain it).
+            while (await body.ReadAsync(buffer, cancellationToken) > 0)
             {
             }
         }
@@ -105,15 +107,24 @@ internal static class Events
         {
             // Closed by the benchmark.
         }
-    }
-
-    private static async Task CloseAsync(List<(HttpClient Client, HttpResponseMessage Response, Task Drain)> streams)
-    {
-        foreach (var (http, response, drain) in streams)
+        finally
         {
             response.Dispose();
+        }
+    }
+
+    private static async Task CloseAsync(List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)> streams)
+    {
+        foreach (var (_, stop, _) in streams)
+        {
+            await stop.CancelAsync();
+        }
+
+        await Task.WhenAll(streams.Select(s => s.Drain));
+        foreach (var (http, stop, _) in streams)
+        {
             http.Dispose();
-            await drain;
+            stop.Dispose();
         }
     }
 
