@@ -181,13 +181,14 @@ if (parts.Contains("myruns"))
 // --- 4. Live run events (on demand: BENCH_PARTS=events; BENCH_EVENTS_SECONDS per watch measure, 60). ---
 if (parts.Contains("events"))
 {
+    var eventGateways = 0;
     await Events.RunAsync(report, control, direct, (gateway, user) => GatewayClient(gateway, user),
         async maxStreams =>
         {
-            var environment = GatewayEnvironment("Sqlite", $"Data Source={data.FullName}/events.db");
+            var environment = GatewayEnvironment("Sqlite", $"Data Source={data.FullName}/events-{Guid.NewGuid():N}.db");
             environment["Airgate__Events__MaxStreamsPerUser"] = maxStreams.ToString(CultureInfo.InvariantCulture);
             environment["Airgate__Events__MaxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture);
-            return await AirgateProcess.StartAsync(root, basePort + 5, ["serve"], environment, "health/live");
+            return await AirgateProcess.StartAsync(root, basePort + 5 + eventGateways++, ["serve"], environment, "health/live");
         },
         SetLatencyAsync, duration);
 }
