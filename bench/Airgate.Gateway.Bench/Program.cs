@@ -22,8 +22,9 @@ var basePort = int.Parse(Environment.GetEnvironmentVariable("AIRGATE_BENCH_PORT"
 var data = Directory.CreateTempSubdirectory("airgate-bench-");
 var report = new Report();
 // BENCH_PARTS picks parts to run (comma-separated; all by default): gateway (start-up, pass-through reads, run detail,
-// triggers, RSS), myruns (cold start and "my runs" over 100,000 runs), totals (1,000,000 runs on PostgreSQL).
-var parts = (Environment.GetEnvironmentVariable("BENCH_PARTS") ?? "gateway,myruns,totals")
+// triggers, RSS), myruns (cold start and "my runs" over 100,000 runs), totals (1,000,000 runs on PostgreSQL), events
+// (live run events: Airflow calls of 100 watchers against 100 pollers, RSS with 1,000 streams, run detail p99 at 32 clients).
+var parts = (Environment.GetEnvironmentVariable("BENCH_PARTS") ?? "gateway,myruns,totals,events")
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
     .ToHashSet(StringComparer.Ordinal);
 const string Dag = "bactopia_species_screen";
@@ -177,7 +178,22 @@ if (parts.Contains("myruns"))
         $"Airgate {airgateMs:F0} ms, found {airgateFound}/{AliceRuns} and {bobFound}/{BobRuns}; 10 pages + conf scan {oldMs:F0} ms, found {oldAlice}/{AliceRuns} and {oldBob}/{BobRuns}; Airgate {oldMs / airgateMs:F1}x faster");
 }
 
-// --- 4. Totals over 1,000,000 stored runs on PostgreSQL. ---
+// --- 4. Live run events (on demand: BENCH_PARTS=events; BENCH_EVENTS_SECONDS per watch measure, 60). ---
+if (parts.Contains("events"))
+{
+    var eventGateways = 0;
+    await Events.RunAsync(report, control, direct, (gateway, user) => GatewayClient(gateway, user),
+        async maxStreams =>
+        {
+            var environment = GatewayEnvironment("Sqlite", $"Data Source={data.FullName}/events-{Guid.NewGuid():N}.db");
+            environment["Airgate__Events__MaxStreamsPerUser"] = maxStreams.ToString(CultureInfo.InvariantCulture);
+            environment["Airgate__Events__MaxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture);
+            return await AirgateProcess.StartAsync(root, basePort + 5 + eventGateways++, ["serve"], environment, "health/live");
+        },
+        SetLatencyAsync, duration);
+}
+
+// --- 5. Totals over 1,000,000 stored runs on PostgreSQL. ---
 if (parts.Contains("totals"))
 {
     foreach (var (name, value) in await Totals.MeasureAsync(postgres, prefix))

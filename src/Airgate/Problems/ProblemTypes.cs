@@ -20,6 +20,8 @@ internal static class ProblemTypes
     public const string AirflowRejected = Base + "airflow-rejected";
     public const string AirflowBadGateway = Base + "airflow-bad-gateway";
     public const string DatabaseUnavailable = Base + "database-unavailable";
+    public const string TooManyStreams = Base + "too-many-streams";
+    public const string StreamsExhausted = Base + "streams-exhausted";
     public const string NotReady = Base + "not-ready";
     public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";

@@ -28,4 +28,22 @@ internal static class ObservedRuns
         TriggeringUserName = run.TriggeringUserName,
         Conf = run.Conf?.GetRawText(),
     };
+
+    /// <summary>
+    /// True when Airflow's answer would change the mirrored record (or confirm a record not yet confirmed). Times are
+    /// compared to the microsecond, the stores' precision, so a stored run does not look changed on every read.
+    /// </summary>
+    public static bool Differs(RunRecord record, AirflowDagRun run) =>
+        record.RecordState != RunRecordState.Confirmed
+        || !string.Equals(record.State, run.State, StringComparison.Ordinal)
+        || !string.Equals(record.RunType, run.RunType, StringComparison.Ordinal)
+        || !string.Equals(record.AirflowNote, run.Note, StringComparison.Ordinal)
+        || !SameMicrosecond(record.LogicalDate, run.LogicalDate)
+        || !SameMicrosecond(record.RunAfter, run.RunAfter)
+        || !SameMicrosecond(record.QueuedAt, run.QueuedAt)
+        || !SameMicrosecond(record.StartDate, run.StartDate)
+        || !SameMicrosecond(record.EndDate, run.EndDate);
+
+    private static bool SameMicrosecond(DateTimeOffset? stored, DateTimeOffset? read) =>
+        stored is null ? read is null : read is not null && stored.Value.UtcTicks / 10 == read.Value.UtcTicks / 10;
 }

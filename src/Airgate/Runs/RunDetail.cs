@@ -24,13 +24,15 @@ internal static class RunDetail
             return invalid;
         }
 
-        var (record, run, problem) = await lookup.FindAsync(user, dagId, dagRunId, fresh: true, cancellationToken);
+        // The run and its task instances are read at the same time: detail costs one Airflow round trip, not two.
+        var (record, run, tasks, problem) = await lookup.FindFreshAsync(
+            user, dagId, dagRunId, token => airflow.ListAllTaskInstancesAsync(dagId, dagRunId, null, token), cancellationToken);
+        // Alongside is only meaningful with no problem: it is the task instances' own result (a struct, never null).
         if (problem is not null || run is null)
         {
             return problem ?? RunLookup.NotFound(dagId, dagRunId);
         }
 
-        var tasks = await airflow.ListAllTaskInstancesAsync(dagId, dagRunId, null, cancellationToken);
         if (!tasks.IsSuccess)
         {
             return tasks.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");

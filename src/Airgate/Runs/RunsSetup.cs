@@ -1,3 +1,4 @@
+using Airgate.Runs.Events;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ internal static class RunsSetup
         builder.Services.AddOptions<Logs.LogsOptions>().BindConfiguration(Logs.LogsOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Logs.LogsOptions>, Logs.LogsOptionsValidator>());
         builder.Services.AddHostedService<RunReconciler>();
+        builder.AddRunEvents();
         return builder;
     }
 }

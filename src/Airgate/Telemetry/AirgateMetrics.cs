@@ -9,6 +9,7 @@ internal sealed class AirgateMetrics
 
     private readonly Counter<long> _triggers;
     private readonly Counter<long> _parameterErrors;
+    private readonly UpDownCounter<long> _openStreams;
     private readonly TimeProvider _time;
     private long _pending = -1;
     private long _mirrorSyncedAtTicks = -1;
@@ -19,6 +20,7 @@ internal sealed class AirgateMetrics
         var meter = meterFactory.Create(MeterName);
         _triggers = meter.CreateCounter<long>("airgate.triggers", "{request}", "Trigger requests, by outcome: started, answered (replay or dry run), invalid, refused, airflow_failed, failed.");
         _parameterErrors = meter.CreateCounter<long>("airgate.parameter_errors", "{error}", "Parameter errors found in trigger requests.");
+        _openStreams = meter.CreateUpDownCounter<long>("airgate.events.streams.open", "{stream}", "Open event streams, by kind: run or listing.");
         meter.CreateObservableGauge(
             "airgate.runs.pending",
             () => Volatile.Read(ref _pending) is var pending and >= 0 ? [new Measurement<long>(pending)] : Array.Empty<Measurement<long>>(),
@@ -44,6 +46,9 @@ internal sealed class AirgateMetrics
     }));
 
     public void ParameterErrorsFound(int count) => _parameterErrors.Add(count);
+
+    /// <summary>An event stream of <paramref name="kind"/> opened (+1) or closed (-1).</summary>
+    public void StreamOpened(string kind, int delta) => _openStreams.Add(delta, new KeyValuePair<string, object?>("kind", kind));
 
     public void PendingAfterReconcile(int count) => Volatile.Write(ref _pending, count);
 

@@ -54,7 +54,9 @@ public sealed class HostileRunPathTests
 
         await (await gateway.Client.GetAsync(RunBodies.ScreenRuns + "/manual__2025-10-02T12%3A00%3A00%2B00%3A00")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
-        var forwarded = gateway.Emulator.Requests.Single(r => r.Path.StartsWith("/api/v2/dags/bactopia_species_screen/dagRuns/", StringComparison.Ordinal));
+        // Detail asks for the run and its task instances at the same time; the run's own GET is the one checked here.
+        var forwarded = gateway.Emulator.Requests.Single(r => r.Path.StartsWith("/api/v2/dags/bactopia_species_screen/dagRuns/", StringComparison.Ordinal)
+            && !r.Path.EndsWith("/taskInstances", StringComparison.Ordinal));
         Uri.UnescapeDataString(forwarded.Path).ShouldBe("/api/v2/dags/bactopia_species_screen/dagRuns/manual__2025-10-02T12:00:00+00:00");
     }
 }

@@ -1,0 +1,8 @@
+namespace Airgate.Runs.Events;
+
+internal enum StreamRefusal
+{
+    None,
+    UserFull,
+    ProcessFull,
+}
