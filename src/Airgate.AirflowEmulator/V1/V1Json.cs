@@ -164,8 +164,9 @@ internal static class V1Json
     {
         ["dag_run_id"] = Copy(run, "dag_run_id"),
         ["dag_id"] = Copy(run, "dag_id"),
-        ["logical_date"] = Copy(run, "logical_date"),
-        ["execution_date"] = Copy(run, "logical_date"),
+        // Airflow 2 has no run without a logical date: a run seeded without one shows its run_after.
+        ["logical_date"] = (run["logical_date"] ?? run["run_after"])?.DeepClone(),
+        ["execution_date"] = (run["logical_date"] ?? run["run_after"])?.DeepClone(),
         ["start_date"] = Copy(run, "start_date"),
         ["end_date"] = Copy(run, "end_date"),
         ["data_interval_start"] = Copy(run, "data_interval_start"),
