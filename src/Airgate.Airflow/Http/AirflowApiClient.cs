@@ -28,7 +28,11 @@ internal sealed class AirflowApiClient : IAirflowClient
         OnAsync(c => c.GetVersionAsync(cancellationToken), cancellationToken);
 
     public Task<AirflowResult<AirflowHealth>> GetHealthAsync(CancellationToken cancellationToken = default) =>
-        OnAsync(c => c.GetHealthAsync(cancellationToken), cancellationToken);
+        OnAsync(async c =>
+        {
+            var health = await c.GetHealthAsync(cancellationToken);
+            return health.IsSuccess ? health.Value with { Api = c == _v1 ? AirflowApiVersion.V1 : AirflowApiVersion.V2 } : health;
+        }, cancellationToken);
 
     public Task<AirflowResult<AirflowPage<AirflowDag>>> ListDagsAsync(DagQuery query, CancellationToken cancellationToken = default) =>
         OnAsync(c => c.ListDagsAsync(query, cancellationToken), cancellationToken);

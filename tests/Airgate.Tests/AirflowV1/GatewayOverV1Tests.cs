@@ -38,6 +38,18 @@ public sealed class GatewayOverV1Tests
         gateway.Emulator.Requests.ShouldNotContain(r => r.Path.StartsWith("/api/v2/dags", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Readiness_OverV1_SaysWhichApiAirgateSpeaks()
+    {
+        await using var gateway = Start();
+
+        var ready = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
+
+        ready.GetProperty("checks").GetProperty("airflow").GetProperty("detail").GetString().ShouldBe(
+            "Airflow answers and accepts Airgate's credentials (Airflow 2, /api/v1: see the README for what differs)");
+        gateway.Emulator.Requests.ShouldContain(r => r.Path == "/api/v1/health");
+    }
+
     [Theory]
     [InlineData(LostAnswer.DropConnection)]
     [InlineData(LostAnswer.GatewayTimeout)]
