@@ -8,7 +8,7 @@ internal static class V1Json
 {
     private const string ErrorDocs = "https://airflow.apache.org/docs/apache-airflow/2.10.0/stable-rest-api-ref.html#section/Errors/";
 
-    public static JsonNode Reshape(V1Answer answer, JsonObject v2, string? accept) => answer switch
+    public static JsonNode Reshape(V1Answer answer, JsonObject v2) => answer switch
     {
         V1Answer.Dag => Dag(v2),
         V1Answer.DagDetails => Details(v2),

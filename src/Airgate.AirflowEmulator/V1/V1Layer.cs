@@ -291,7 +291,7 @@ internal sealed class V1Layer(EmulatorOptions options, Hosting.RequestRecorder r
             return;
         }
 
-        await WriteAsync(context, response.StatusCode, "application/json", V1Json.Reshape(route.Answer, json, null).ToJsonString());
+        await WriteAsync(context, response.StatusCode, "application/json", V1Json.Reshape(route.Answer, json).ToJsonString());
     }
 
     /// <summary>A problem answered here, before routing: recorded like every request the emulator receives.</summary>
