@@ -38,6 +38,9 @@ public sealed record AirflowOptions
     /// <summary>How long a pooled connection lives, so DNS changes are picked up.</summary>
     public TimeSpan PooledConnectionLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The API to speak: <see cref="AirflowApiVersion.Auto"/> (ask the server), <see cref="AirflowApiVersion.V2"/> or <see cref="AirflowApiVersion.V1"/>.</summary>
+    public AirflowApiVersion ApiVersion { get; init; } = AirflowApiVersion.Auto;
+
     /// <summary>True when a static <see cref="Token"/> is configured instead of a login.</summary>
     public bool UsesStaticToken => !string.IsNullOrEmpty(Token);
 
@@ -51,7 +54,7 @@ public sealed record AirflowOptions
     // Records print every property: keep the secrets out of ToString, and so out of any log that prints the options.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"BaseUrl = {BaseUrl}, Username = {Username}, Password = {(Password is null ? "null" : "***")}, ");
+        builder.Append($"BaseUrl = {BaseUrl}, ApiVersion = {ApiVersion}, Username = {Username}, Password = {(Password is null ? "null" : "***")}, ");
         builder.Append($"Token = {(Token is null ? "null" : "***")}, RequestTimeout = {RequestTimeout}, ConnectTimeout = {ConnectTimeout}, ");
         builder.Append($"TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, PooledConnectionLifetime = {PooledConnectionLifetime}");
         return true;

@@ -30,11 +30,16 @@ internal sealed class AirflowOptionsValidator(string sectionPath) : IValidateOpt
         }
         else if (!hasLogin && !options.UsesStaticToken)
         {
-            failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (a token is fetched from /auth/token), or {key("Token")}.");
+            failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (Airflow 3: a token is fetched from /auth/token; Airflow 2: basic auth), or {key("Token")}.");
         }
         else if (hasLogin && (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password)))
         {
             failures.Add($"{key(string.IsNullOrEmpty(options.Username) ? "Username" : "Password")} is missing: set both {key("Username")} and {key("Password")}, or use {key("Token")} instead.");
+        }
+
+        if (!Enum.IsDefined(options.ApiVersion))
+        {
+            failures.Add($"{key("ApiVersion")} must be auto, v2 (Airflow 3) or v1 (Airflow 2.x).");
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)

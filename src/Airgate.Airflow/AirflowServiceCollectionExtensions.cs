@@ -26,9 +26,10 @@ public static class AirflowServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<AirflowMetrics>();
         services.TryAddTransient<AirflowTokenHandler>();
+        services.TryAddSingleton<AirflowApiSelector>();
 
         return services
-            .AddHttpClient<IAirflowClient, AirflowClient>(http =>
+            .AddHttpClient<IAirflowClient, AirflowApiClient>(http =>
             {
                 // Each attempt and the whole call carry their own timeouts (AirflowOptions); HttpClient's would cut across them.
                 http.Timeout = Timeout.InfiniteTimeSpan;

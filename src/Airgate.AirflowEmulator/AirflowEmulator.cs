@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.TestHost;
 namespace Airgate.AirflowEmulator;
 
 /// <summary>
-/// An emulated Airflow 3 speaking the <c>/api/v2</c> subset Airgate uses, with runs that advance on a
+/// An emulated Airflow 3 speaking the <c>/api/v2</c> subset Airgate uses (or, with <see cref="EmulatorOptions.Api"/>
+/// <see cref="EmulatedApi.V1"/>, Airflow 2's <c>/api/v1</c> over the same state), with runs that advance on a
 /// <see cref="TimeProvider"/>, over real HTTP (<see cref="StartAsync"/>) or in memory (<see cref="CreateHandler"/>);
 /// both share one state.
 /// </summary>
@@ -186,6 +187,11 @@ public sealed class AirflowEmulator : IAsyncDisposable
         if (options.MaximumPageLimit < 1)
         {
             problems.Add($"{nameof(EmulatorOptions.MaximumPageLimit)} must be at least 1 (got {options.MaximumPageLimit}).");
+        }
+
+        if (!Enum.IsDefined(options.Api))
+        {
+            problems.Add($"{nameof(EmulatorOptions.Api)} must be V2 or V1 (got {options.Api}).");
         }
 
         if (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password))

@@ -27,6 +27,12 @@ public sealed record EmulatorOptions
     /// <summary>Airflow's <c>[api] maximum_page_limit</c>: larger <c>limit</c> values are silently capped.</summary>
     public int MaximumPageLimit { get; init; } = 100;
 
-    /// <summary>The version <c>GET /api/v2/version</c> reports.</summary>
-    public string AirflowVersion { get; init; } = "3.2.1";
+    /// <summary>The API served: <see cref="EmulatedApi.V2"/> (Airflow 3) or <see cref="EmulatedApi.V1"/> (Airflow 2.x); the other one answers 404, as it would on that Airflow.</summary>
+    public EmulatedApi Api { get; init; } = EmulatedApi.V2;
+
+    /// <summary>The version <c>GET /version</c> reports; null for the API's own (3.2.1 for v2, 2.10.0 for v1).</summary>
+    public string? AirflowVersion { get; init; }
+
+    /// <summary>The version reported: <see cref="AirflowVersion"/>, or the one matching <see cref="Api"/>.</summary>
+    public string EffectiveAirflowVersion => AirflowVersion ?? (Api == EmulatedApi.V1 ? "2.10.0" : "3.2.1");
 }

@@ -19,11 +19,14 @@ internal sealed class AirflowTestHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public AirflowTestHost(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null)
+    public AirflowTestHost(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null, TimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
             ["Airgate:Airflow:BaseUrl"] = BaseUrl,
+
+            // The API is fixed unless a test is about choosing it, so every request a test counts is the one it made.
+            ["Airgate:Airflow:ApiVersion"] = "v2",
             ["Airgate:Airflow:Username"] = Username,
             ["Airgate:Airflow:Password"] = Password,
             ["Airgate:Airflow:RetryDelay"] = "00:00:00.001",
@@ -37,6 +40,11 @@ internal sealed class AirflowTestHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         Recorder = new RecordingHandler(airflow ?? Mock);
         services.AddAirflowClient().ConfigurePrimaryHttpMessageHandler(() => Recorder);
@@ -54,7 +62,7 @@ internal sealed class AirflowTestHost : IDisposable
     public IServiceProvider Services => _provider;
 
     /// <summary>A host that authenticates with a static token, for tests not about login.</summary>
-    public static AirflowTestHost WithStaticToken(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null)
+    public static AirflowTestHost WithStaticToken(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null, TimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -67,11 +75,14 @@ internal sealed class AirflowTestHost : IDisposable
             values[key] = value;
         }
 
-        return new AirflowTestHost(values, airflow);
+        return new AirflowTestHost(values, airflow, time);
     }
 
     /// <summary>Requests to <c>/api/v2</c>, logins left out.</summary>
     public IReadOnlyList<RecordedRequest> ApiRequests => Recorder.RequestsTo("/api/v2/");
+
+    /// <summary>Requests to Airflow 2's <c>/api/v1</c>.</summary>
+    public IReadOnlyList<RecordedRequest> V1Requests => Recorder.RequestsTo("/api/v1/");
 
     public IReadOnlyList<RecordedRequest> Logins => Recorder.RequestsTo("/auth/token");
 

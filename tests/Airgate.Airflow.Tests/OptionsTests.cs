@@ -70,6 +70,36 @@ public sealed class OptionsTests
         error.Failures.ShouldContain(f => f.Contains("Airgate:Airflow:MaxRetries"));
     }
 
+    [Theory]
+    [InlineData("auto", AirflowApiVersion.Auto)]
+    [InlineData("v1", AirflowApiVersion.V1)]
+    [InlineData("V2", AirflowApiVersion.V2)]
+    [InlineData(null, AirflowApiVersion.Auto)]
+    public void Bind_ApiVersion_CaseInsensitiveAutoByDefault(string? setting, AirflowApiVersion expected)
+    {
+        using var provider = Build(new() { ["Airgate:Airflow:BaseUrl"] = "http://airflow:8080", ["Airgate:Airflow:Token"] = "t", ["Airgate:Airflow:ApiVersion"] = setting });
+
+        provider.GetRequiredService<IOptions<AirflowOptions>>().Value.ApiVersion.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Validate_ApiVersionNumberOutOfRange_NamesTheKey()
+    {
+        using var provider = Build(new() { ["Airgate:Airflow:BaseUrl"] = "http://airflow:8080", ["Airgate:Airflow:Token"] = "t", ["Airgate:Airflow:ApiVersion"] = "7" });
+
+        var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AirflowOptions>>().Value);
+
+        error.Failures.ShouldHaveSingleItem().ShouldContain("Airgate:Airflow:ApiVersion must be auto, v2 (Airflow 3) or v1 (Airflow 2.x)");
+    }
+
+    [Fact]
+    public void Bind_ApiVersionUnknownName_FailsNamingTheKey()
+    {
+        using var provider = Build(new() { ["Airgate:Airflow:BaseUrl"] = "http://airflow:8080", ["Airgate:Airflow:Token"] = "t", ["Airgate:Airflow:ApiVersion"] = "v3" });
+
+        Should.Throw<InvalidOperationException>(() => provider.GetRequiredService<IOptions<AirflowOptions>>().Value).Message.ShouldContain("Airgate:Airflow:ApiVersion");
+    }
+
     [Fact]
     public void Bind_DefaultsOnly_MatchDocumentedDefaults()
     {
@@ -134,6 +164,7 @@ public sealed class OptionsTests
         {
             ["Airgate:Airflow:BaseUrl"] = "http://emulator",
             ["Airgate:Airflow:Token"] = "tok",
+            ["Airgate:Airflow:ApiVersion"] = "v2",
         }).Build());
         services.AddLogging();
         var emulator = new Testing.OpenApi.RecordingHandler(new StaticHandler(AirflowSamples.Version));

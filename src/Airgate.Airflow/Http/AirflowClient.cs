@@ -11,8 +11,6 @@ namespace Airgate.Airflow.Http;
 internal sealed partial class AirflowClient : IAirflowClient
 {
     private const int PageSize = 100;
-    private static readonly string[] PatchFields = ["state", "note"];
-    private static readonly string[] PatchStates = ["queued", "success", "failed"];
 
     private readonly AirflowSender _sender;
     private readonly ILogger<AirflowClient> _logger;
@@ -112,46 +110,13 @@ internal sealed partial class AirflowClient : IAirflowClient
     public Task<AirflowResult<AirflowDagRun>> PatchDagRunAsync(string dagId, string dagRunId, DagRunPatch patch, IReadOnlyList<string>? updateMask, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var given = new List<string>();
-        if (patch.State is not null)
-        {
-            given.Add("state");
-        }
-
-        if (patch.Note is not null)
-        {
-            given.Add("note");
-        }
-
-        var mask = updateMask ?? given;
         var path = AirflowRequestPath.Api().Literal("dags");
-        var problem = AirflowRequestPath.CheckId("dag_id", dagId) ?? AirflowRequestPath.CheckId("dag_run_id", dagRunId);
-        if (problem is null && mask.FirstOrDefault(f => !PatchFields.Contains(f, StringComparer.Ordinal)) is { } unknown)
-        {
-            problem = $"update_mask field '{unknown}' is not one of: {string.Join(", ", PatchFields)}.";
-        }
-
-        if (problem is null && mask.Count == 0)
-        {
-            problem = "The patch changes nothing: give a state, a note or an update_mask.";
-        }
-
-        if (problem is null && patch.State is not null && !PatchStates.Contains(patch.State, StringComparer.Ordinal))
-        {
-            problem = $"state '{patch.State}' is not one of: {string.Join(", ", PatchStates)}.";
-        }
-
-        if (problem is null && patch.Note is { Length: > 1000 })
-        {
-            problem = "note must be at most 1000 characters.";
-        }
-
-        if (problem is not null)
+        if (DagRunPatchRules.Check(dagId, dagRunId, patch, updateMask, out var mask) is { } problem)
         {
             return Task.FromResult(Reject<AirflowDagRun>(HttpMethod.Patch, path, problem));
         }
 
-        path.Id(dagId).Literal("dagRuns").Id(dagRunId).Query("update_mask", mask.Distinct(StringComparer.Ordinal));
+        path.Id(dagId).Literal("dagRuns").Id(dagRunId).Query("update_mask", mask);
         return _sender.SendAsync<AirflowDagRun>(HttpMethod.Patch, path, patch, anonymous: false, cancellationToken);
     }
 
@@ -182,7 +147,7 @@ internal sealed partial class AirflowClient : IAirflowClient
     public async Task<AirflowResult<AirflowTaskLog>> GetTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (path, problem) = LogPath(query, withToken: true);
+        var (path, problem) = LogPath(AirflowRequestPath.Api(), query, withToken: true);
         if (problem is not null)
         {
             return Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
@@ -195,7 +160,7 @@ internal sealed partial class AirflowClient : IAirflowClient
     public async Task<AirflowResult<AirflowLogReader>> OpenTaskLogAsync(TaskLogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (path, problem) = LogPath(query, withToken: false);
+        var (path, problem) = LogPath(AirflowRequestPath.Api(), query, withToken: false);
         if (problem is not null)
         {
             return Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
@@ -233,9 +198,10 @@ internal sealed partial class AirflowClient : IAirflowClient
         return result.IsSuccess ? result.Value.TaskInstances.ToList() : result.Failure;
     }
 
-    private static (AirflowRequestPath Path, string? Problem) LogPath(TaskLogQuery query, bool withToken)
+    /// <summary><c>.../taskInstances/{task_id}/logs/{try_number}?map_index=&amp;token=</c>, the same under both APIs' roots.</summary>
+    internal static (AirflowRequestPath Path, string? Problem) LogPath(AirflowRequestPath root, TaskLogQuery query, bool withToken)
     {
-        var path = AirflowRequestPath.Api().Literal("dags");
+        var path = root.Literal("dags");
         var problem = AirflowRequestPath.CheckId("dag_id", query.DagId) ?? AirflowRequestPath.CheckId("dag_run_id", query.DagRunId)
             ?? AirflowRequestPath.CheckId("task_id", query.TaskId)
             ?? (query.TryNumber < 1 ? "try_number must be 1 or more." : null)
@@ -253,15 +219,15 @@ internal sealed partial class AirflowClient : IAirflowClient
     }
 
     [GeneratedRegex("^[A-Za-z0-9_.~:+-]+$")]
-    private static partial Regex RunIdPattern();
+    internal static partial Regex RunIdPattern();
 
-    private static string? CheckPaging(int limit, int offset) =>
+    internal static string? CheckPaging(int limit, int offset) =>
         limit < 0 ? "limit must not be negative." : offset < 0 ? "offset must not be negative." : null;
 
-    private static string? CheckText(string name, string? value) =>
+    internal static string? CheckText(string name, string? value) =>
         value is null ? null : AirflowRequestPath.CheckId(name, value);
 
-    private static string? CheckText(string name, IEnumerable<string> values) =>
+    internal static string? CheckText(string name, IEnumerable<string> values) =>
         values.Select(v => AirflowRequestPath.CheckId(name, v)).FirstOrDefault(p => p is not null);
 
     private Task<AirflowResult<T>> GetByIdsAsync<T>(CancellationToken cancellationToken, params (string Literal, string? Name, string? Id)[] segments)

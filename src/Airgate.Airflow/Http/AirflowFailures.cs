@@ -53,12 +53,14 @@ internal static class AirflowFailures
         {
             var reader = new Utf8JsonReader(body);
             using var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("detail", out var detail))
+            // FastAPI's detail (Airflow 3), or an RFC 7807 problem's (Airflow 2), which may be null or empty.
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("detail", out var detail)
+                && detail.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) && !(detail.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(detail.GetString())))
             {
                 return Shorten(Flatten(detail));
             }
 
-            // Airflow 2 style problem details, or a proxy's JSON.
+            // An RFC 7807 problem without a detail (Airflow 2's 401 says only "Unauthorized"), or a proxy's JSON.
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String)
             {
                 return Shorten(title.GetString() ?? string.Empty);

@@ -3,16 +3,23 @@ using System.Text;
 
 namespace Airgate.Airflow.Http;
 
-/// <summary>Builds <c>/api/v2</c> paths and queries with every segment percent-encoded, so no id can reach another path.</summary>
+/// <summary>Builds <c>/api/v2</c> (or <c>/api/v1</c>) paths and queries with every segment percent-encoded, so no id can reach another path.</summary>
 internal sealed class AirflowRequestPath
 {
-    private readonly StringBuilder _path = new("api/v2");
+    private readonly StringBuilder _path;
     private readonly StringBuilder _query = new();
-    private readonly StringBuilder _template = new("/api/v2");
+    private readonly StringBuilder _template;
 
-    private AirflowRequestPath()
+    private AirflowRequestPath(AirflowApiVersion version)
     {
+        Version = version;
+        var root = version == AirflowApiVersion.V1 ? "api/v1" : "api/v2";
+        _path = new StringBuilder(root);
+        _template = new StringBuilder("/" + root);
     }
+
+    /// <summary>The API the path belongs to, which decides how the request is authenticated.</summary>
+    public AirflowApiVersion Version { get; }
 
     /// <summary>The path without the query, safe to log.</summary>
     public string Path => _path.ToString();
@@ -23,7 +30,10 @@ internal sealed class AirflowRequestPath
     /// <summary>The path with each id as <c>{id}</c>: a low-cardinality name for metrics (<c>/api/v2/dags/{id}/dagRuns</c>).</summary>
     public string Template => _template.ToString();
 
-    public static AirflowRequestPath Api() => new();
+    public static AirflowRequestPath Api() => new(AirflowApiVersion.V2);
+
+    /// <summary>A path under Airflow 2's <c>/api/v1</c>.</summary>
+    public static AirflowRequestPath ApiV1() => new(AirflowApiVersion.V1);
 
     /// <summary>Appends a literal segment of our own (never user input).</summary>
     public AirflowRequestPath Literal(string segment)

@@ -32,7 +32,7 @@ internal sealed class AirflowSender
     public async Task<AirflowResult<T>> SendAsync<T>(HttpMethod method, AirflowRequestPath path, object? body, bool anonymous, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new Call(method, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AirflowJson.Options), anonymous);
+        var call = new Call(method, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AirflowJson.Options), anonymous, path.Version);
         var started = _time.GetTimestamp();
         AttemptOutcome outcome;
         try
@@ -86,11 +86,12 @@ internal sealed class AirflowSender
     public async Task<AirflowResult<HttpResponseMessage>> OpenStreamAsync(AirflowRequestPath path, string accept, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = new Call(HttpMethod.Get, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, null, false);
+        var call = new Call(HttpMethod.Get, ResolveUri(_options, path.PathAndQuery), "/" + path.Path, null, false, path.Version);
         var started = _time.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Get, call.Uri);
         request.Options.Set(AirflowTokenHandler.Anonymous, false);
         request.Options.Set(AirflowTokenHandler.LogPath, call.LogPath);
+        request.Options.Set(AirflowTokenHandler.ApiVersion, call.Version);
         request.Options.Set(AirflowBufferingHandler.Streamed, true);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         AttemptOutcome outcome;
@@ -146,6 +147,7 @@ internal sealed class AirflowSender
         using var request = new HttpRequestMessage(call.Method, call.Uri);
         request.Options.Set(AirflowTokenHandler.Anonymous, call.Anonymous);
         request.Options.Set(AirflowTokenHandler.LogPath, call.LogPath);
+        request.Options.Set(AirflowTokenHandler.ApiVersion, call.Version);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (call.Body is not null)
         {
@@ -214,5 +216,5 @@ internal sealed class AirflowSender
         _ => "the request failed",
     };
 
-    private sealed record Call(HttpMethod Method, Uri Uri, string LogPath, byte[]? Body, bool Anonymous);
+    private sealed record Call(HttpMethod Method, Uri Uri, string LogPath, byte[]? Body, bool Anonymous, AirflowApiVersion Version);
 }

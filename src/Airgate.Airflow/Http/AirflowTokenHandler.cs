@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using Airgate.Airflow.Http.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,25 @@ internal sealed class AirflowTokenHandler(AirflowTokenStore store, IOptions<Airf
     /// <summary>The logged path of the request, without its query.</summary>
     public static readonly HttpRequestOptionsKey<string> LogPath = new("Airgate.Airflow.LogPath");
 
+    /// <summary>The API the request is for: <c>/api/v1</c> takes basic auth (or the static token) and has no login.</summary>
+    public static readonly HttpRequestOptionsKey<AirflowApiVersion> ApiVersion = new("Airgate.Airflow.ApiVersion");
+
     private readonly AirflowOptions _options = options.Value;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(Anonymous, out var anonymous) && anonymous)
         {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        if (request.Options.TryGetValue(ApiVersion, out var version) && version == AirflowApiVersion.V1)
+        {
+            // Airflow 2 has no token endpoint: basic auth on every request (or a deployment's own bearer token), and
+            // nothing to renew, so a 401 is the caller's Unauthorized as it stands.
+            request.Headers.Authorization = _options.UsesStaticToken
+                ? new AuthenticationHeaderValue("Bearer", _options.Token)
+                : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password}")));
             return await base.SendAsync(request, cancellationToken);
         }
 

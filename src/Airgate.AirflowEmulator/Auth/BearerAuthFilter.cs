@@ -9,6 +9,12 @@ internal sealed class BearerAuthFilter(TokenIssuer tokens) : IEndpointFilter
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // A request /api/v1 mapped here was already authenticated there, with basic auth.
+        if (context.HttpContext.Items.ContainsKey(V1.V1Layer.AuthenticatedItem))
+        {
+            return await next(context);
+        }
+
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= "Bearer ".Length)
         {

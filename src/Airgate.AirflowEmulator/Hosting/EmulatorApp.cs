@@ -40,6 +40,12 @@ internal static class EmulatorApp
 
         var app = builder.Build();
         var faultMiddleware = new FaultMiddleware(faults, inMemory: url is null);
+        if (emulation.Options.Api == EmulatedApi.V1)
+        {
+            // Before routing: /api/v1 requests are mapped onto the /api/v2 endpoints, and their answers back.
+            app.Use(new V1.V1Layer(emulation.Options, recorder).InvokeAsync);
+        }
+
         // Routing first, so the recorder can name the operation each request was for.
         app.UseRouting();
         app.Use(recorder.InvokeAsync);

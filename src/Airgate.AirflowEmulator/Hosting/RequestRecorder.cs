@@ -23,7 +23,8 @@ internal sealed class RequestRecorder(TimeProvider time)
 
         context.Request.EnableBuffering();
         using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        // Over /api/v1 the body was rewritten for the shared /api/v2 endpoints: record the one the client sent.
+        var body = context.Items[V1.V1Layer.OriginalBodyItem] as string ?? await reader.ReadToEndAsync(context.RequestAborted);
         context.Request.Body.Position = 0;
         // Routing ran first, so the operation is known even when a fault answers instead of the endpoint.
         var operation = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;

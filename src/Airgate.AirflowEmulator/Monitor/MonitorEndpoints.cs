@@ -14,7 +14,7 @@ internal static class MonitorEndpoints
     }
 
     private static IResult GetVersion(EmulatorOptions options) =>
-        AirflowResults.Json(new JsonObject { ["version"] = options.AirflowVersion, ["git_version"] = null });
+        AirflowResults.Json(new JsonObject { ["version"] = options.EffectiveAirflowVersion, ["git_version"] = null });
 
     private static IResult GetHealth(TimeProvider time)
     {

@@ -19,22 +19,43 @@ internal static partial class DevCommand
     {
         var registry = new Option<DirectoryInfo?>("--registry") { Description = "Registry directory (default: examples/registry)." };
         var urls = new Option<string?>("--urls") { Description = $"Where the gateway listens (default: {DefaultUrls})." };
+        var airflowApi = new Option<string>("--airflow-api")
+        {
+            Description = "The API the emulated Airflow speaks: v2 (Airflow 3) or v1 (Airflow 2.x); the gateway detects it (ApiVersion auto).",
+            DefaultValueFactory = _ => "v2",
+        };
         var command = new Command("dev", "Run the gateway against an emulated Airflow, for front-end development.")
         {
             registry,
             urls,
+            airflowApi,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(registry)?.FullName,
             parseResult.GetValue(urls),
+            parseResult.GetValue(airflowApi),
             [.. parseResult.UnmatchedTokens],
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? registryPath, string? urls, string[] hostArgs, CancellationToken cancellationToken)
+    /// <summary>The emulated API named on the command line (<c>v2</c> or <c>v1</c>), or null for anything else.</summary>
+    internal static EmulatedApi? ParseApi(string? api) => api switch
     {
+        "v2" => EmulatedApi.V2,
+        "v1" => EmulatedApi.V1,
+        _ => null,
+    };
+
+    private static async Task<int> RunAsync(string? registryPath, string? urls, string? airflowApi, string[] hostArgs, CancellationToken cancellationToken)
+    {
+        if (ParseApi(airflowApi) is not { } api)
+        {
+            await Console.Error.WriteLineAsync($"--airflow-api {airflowApi}: the emulated Airflow speaks v2 (Airflow 3) or v1 (Airflow 2.x).");
+            return 2;
+        }
+
         registryPath ??= ExampleFolders.Find("examples", "registry");
         if (registryPath is null || !Directory.Exists(registryPath))
         {
@@ -49,6 +70,7 @@ internal static partial class DevCommand
         {
             FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
             GeneratedDags = [.. snapshot.Manifests.Select(GeneratedDagFor)],
+            Api = api,
         });
         var airflowUrl = await emulator.StartAsync("http://127.0.0.1:0", cancellationToken);
         var dataDirectory = Directory.CreateTempSubdirectory("airgate-dev-");
@@ -73,6 +95,9 @@ internal static partial class DevCommand
                 ["Airgate:Airflow:Username"] = "admin",
                 ["Airgate:Airflow:Password"] = "admin",
                 ["Airgate:Airflow:Token"] = null,
+
+                // As in production: the gateway asks the emulator which API it speaks (and logs the answer).
+                ["Airgate:Airflow:ApiVersion"] = "auto",
                 ["Airgate:Registry:Path"] = registryPath,
                 ["Airgate:Auth:AllowDevelopmentMode"] = "true",
                 // Front-end dev servers (Vite, webpack) run on another local port and call the API from the browser.
@@ -81,7 +106,7 @@ internal static partial class DevCommand
             }.Where(setting => setting.Key != "urls" || setting.Value is not null));
         });
 
-        LogEmulatedAirflow(app.Logger, airflowUrl, emulator.DagIds.Count, registryPath, dataDirectory.FullName);
+        LogEmulatedAirflow(app.Logger, airflowUrl, api == EmulatedApi.V1 ? "Airflow 2, /api/v1" : "Airflow 3, /api/v2", emulator.DagIds.Count, registryPath, dataDirectory.FullName);
         try
         {
             return await GatewayRunner.RunAsync(app, cancellationToken);
@@ -113,9 +138,9 @@ internal static partial class DevCommand
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "DEVELOPMENT MODE: Airflow is EMULATED at {AirflowUrl} ({DagCount} DAGs); no real Airflow is involved. " +
+        "DEVELOPMENT MODE: Airflow is EMULATED at {AirflowUrl} ({EmulatedApi}, {DagCount} DAGs); no real Airflow is involved. " +
         "Registry: {RegistryPath}. Runs are stored in {DataDirectory} and deleted on exit.")]
-    private static partial void LogEmulatedAirflow(ILogger logger, Uri airflowUrl, int dagCount, string registryPath, string dataDirectory);
+    private static partial void LogEmulatedAirflow(ILogger logger, Uri airflowUrl, string emulatedApi, int dagCount, string registryPath, string dataDirectory);
 
     [GeneratedRegex(@"[^\w]")]
     private static partial Regex NonWordCharacters();

@@ -21,7 +21,7 @@ internal static class EmulatorCommand
             Description = "Registry directory: each manifest without a DAG fixture gets an emulated DAG (default: examples/registry).",
         };
         var dags = new Option<DirectoryInfo?>("--dags") { Description = "DAG fixture directory (default: examples/emulator/dags)." };
-        var api = new Option<string>("--api") { Description = "Airflow API version to emulate: v2 (Airflow 3).", DefaultValueFactory = _ => "v2" };
+        var api = new Option<string>("--api") { Description = "Airflow API version to emulate: v2 (Airflow 3) or v1 (Airflow 2.x).", DefaultValueFactory = _ => "v2" };
         var command = new Command("emulator", "Run the emulated Airflow alone, with its control API under /_emulator/.")
         {
             urls,
@@ -40,10 +40,9 @@ internal static class EmulatorCommand
 
     private static async Task<int> RunAsync(string urls, string? registryPath, string? dagsPath, string? api, CancellationToken cancellationToken)
     {
-        if (!string.Equals(api, "v2", StringComparison.Ordinal))
+        if (DevCommand.ParseApi(api) is not { } emulated)
         {
-            // Saying so beats pretending: an Airflow 2 emulation would need its own routes and error shapes.
-            await Console.Error.WriteLineAsync($"--api {api}: the emulator speaks Airflow 3's /api/v2 only; use --api v2.");
+            await Console.Error.WriteLineAsync($"--api {api}: the emulator speaks v2 (Airflow 3's /api/v2) or v1 (Airflow 2's /api/v1).");
             return 2;
         }
 
@@ -66,6 +65,7 @@ internal static class EmulatorCommand
             {
                 FixturesPath = dagsPath,
                 GeneratedDags = [.. manifests.Select(DevCommand.GeneratedDagFor)],
+                Api = emulated,
             });
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
@@ -87,8 +87,9 @@ internal static class EmulatorCommand
                 return 1;
             }
 
+            var described = emulated == EmulatedApi.V1 ? "Airflow 2 (/api/v1, basic auth admin/admin)" : "Airflow 3 (/api/v2, user admin/admin)";
             await Console.Out.WriteLineAsync(
-                $"EMULATED Airflow 3 (/api/v2, user admin/admin) listening on {address} with {emulator.DagIds.Count} DAGs; " +
+                $"EMULATED {described} listening on {address} with {emulator.DagIds.Count} DAGs; " +
                 $"control API at {address}_emulator/. Press Ctrl+C to stop.");
             // SIGTERM (docker stop, systemd, a benchmark) stops it as cleanly as Ctrl+C.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

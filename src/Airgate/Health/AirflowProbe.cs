@@ -100,7 +100,9 @@ internal sealed class AirflowProbe(IAirflowClient airflow, TimeProvider time)
 
         // The health endpoint is anonymous; one authenticated call proves Airflow still accepts Airgate's credentials.
         var dags = await airflow.ListDagsAsync(new DagQuery { Limit = 1 }, cancellationToken);
-        return dags.IsSuccess ? HealthCheckResult.Healthy("Airflow answers and accepts Airgate's credentials")
+        return dags.IsSuccess ? HealthCheckResult.Healthy(health.Value.Api == AirflowApiVersion.V1
+                ? "Airflow answers and accepts Airgate's credentials (Airflow 2, /api/v1: see the README for what differs)"
+                : "Airflow answers and accepts Airgate's credentials")
             : dags.Failure.Error is AirflowError.Unauthorized or AirflowError.Forbidden ? HealthCheckResult.Unhealthy("Airflow refuses Airgate's credentials")
             : HealthCheckResult.Unhealthy($"Airflow: {dags.Failure.Error}");
     }

@@ -84,7 +84,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         using var response = await (client ?? Client).SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? body = null;
-        if (response.Content.Headers.ContentType?.MediaType == "application/json" && text.Length > 0)
+        if (response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" && text.Length > 0)
         {
             body = JsonNode.Parse(text);
         }

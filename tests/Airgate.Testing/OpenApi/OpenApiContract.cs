@@ -132,7 +132,7 @@ public sealed class OpenApiContract
         ArgumentNullException.ThrowIfNull(exchange);
         return [
             .. ValidateRequest(exchange.Request),
-            .. ValidateResponse(exchange.Request.Method.Method, exchange.Request.Path, exchange.Status, exchange.ResponseBody),
+            .. ValidateResponse(exchange.Request.Method.Method, exchange.Request.Path, exchange.Status, exchange.ResponseBody, exchange.MediaType),
         ];
     }
 
@@ -142,13 +142,14 @@ public sealed class OpenApiContract
 
     /// <summary>
     /// As <see cref="ValidateResponse(string, string, int, string?)"/>, for a response of the given media type: a
-    /// newline-delimited JSON answer (<c>application/x-ndjson</c>) must be declared for that status and each line be JSON.
+    /// newline-delimited JSON answer (<c>application/x-ndjson</c>) must be declared for that status and each line be JSON;
+    /// a <c>text/plain</c> answer (Airflow 2's log) must be declared for that status.
     /// </summary>
     public IReadOnlyList<string> ValidateResponse(string method, string path, int status, string? body, string? mediaType)
     {
-        if (mediaType is "application/x-ndjson")
+        if (mediaType is "application/x-ndjson" or "text/plain")
         {
-            return ValidateNdjson(method, path, status, body ?? string.Empty);
+            return ValidateNonJsonAnswer(method, path, status, body ?? string.Empty, mediaType);
         }
 
         ArgumentNullException.ThrowIfNull(method);
@@ -191,7 +192,7 @@ public sealed class OpenApiContract
         return problems;
     }
 
-    private List<string> ValidateNdjson(string method, string path, int status, string body)
+    private List<string> ValidateNonJsonAnswer(string method, string path, int status, string body, string mediaType)
     {
         var problems = new List<string>();
         var queryStart = path.IndexOf('?', StringComparison.Ordinal);
@@ -203,9 +204,14 @@ public sealed class OpenApiContract
         }
 
         var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!operation.ResponseMediaTypes.TryGetValue(code, out var declared) || !declared.Contains("application/x-ndjson"))
+        if (!operation.ResponseMediaTypes.TryGetValue(code, out var declared) || !declared.Contains(mediaType))
         {
-            problems.Add($"{operation.Display}: status {status} does not declare application/x-ndjson.");
+            problems.Add($"{operation.Display}: status {status} does not declare {mediaType}.");
+            return problems;
+        }
+
+        if (mediaType is "text/plain")
+        {
             return problems;
         }
 

@@ -9,14 +9,18 @@ internal static class OpenApiReader
     {
         var methods = new[] { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
         var entries = new List<OpenApiPath>();
-        foreach (var (template, item) in document["paths"] as JsonObject ?? [])
+
+        // Airflow 2's spec keeps its paths relative to `servers: [{url: /api/v1}]`; Airflow 3's spell /api/v2 out.
+        var prefix = (document["servers"] as JsonArray)?.FirstOrDefault()?["url"]?.GetValue<string>() is { } server && server.StartsWith('/') ? server.TrimEnd('/') : string.Empty;
+        foreach (var (relative, item) in document["paths"] as JsonObject ?? [])
         {
             if (item is not JsonObject pathItem)
             {
                 continue;
             }
 
-            var shared = ReadParameters(pathItem["parameters"]);
+            var template = prefix.Length > 0 && !relative.StartsWith(prefix + "/", StringComparison.Ordinal) ? prefix + relative : relative;
+            var shared = ReadParameters(pathItem["parameters"], document);
             var operations = new Dictionary<string, OpenApiOperation>(StringComparer.Ordinal);
             foreach (var method in methods)
             {
@@ -25,15 +29,16 @@ internal static class OpenApiReader
                     continue;
                 }
 
-                var own = ReadParameters(op["parameters"]);
+                var own = ReadParameters(op["parameters"], document);
                 var parameters = own.Concat(shared.Where(s => !own.Any(o => o.Name == s.Name && o.In == s.In))).ToList();
                 var body = op["requestBody"] as JsonObject;
                 var responses = new Dictionary<string, JsonObject?>(StringComparer.Ordinal);
                 var mediaTypes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
                 foreach (var (status, response) in op["responses"] as JsonObject ?? [])
                 {
-                    responses[status] = response?["content"]?["application/json"]?["schema"] as JsonObject;
-                    mediaTypes[status] = [.. (response?["content"] as JsonObject ?? []).Select(c => c.Key)];
+                    var resolved = Resolve(response, document);
+                    responses[status] = resolved?["content"]?["application/json"]?["schema"] as JsonObject;
+                    mediaTypes[status] = [.. (resolved?["content"] as JsonObject ?? []).Select(c => c.Key)];
                 }
 
                 var verb = method.ToUpperInvariant();
@@ -57,8 +62,26 @@ internal static class OpenApiReader
         return entries;
     }
 
-    private static List<OpenApiParameter> ReadParameters(JsonNode? node) =>
-        [.. (node as JsonArray ?? []).OfType<JsonObject>().Select(p => new OpenApiParameter(
+    /// <summary>A <c>$ref</c> to <c>#/components/...</c> (Airflow 2's spec shares parameters and responses that way), followed.</summary>
+    private static JsonObject? Resolve(JsonNode? node, JsonObject document)
+    {
+        var current = node as JsonObject;
+        for (var hops = 0; hops < 8 && current?["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/", StringComparison.Ordinal); hops++)
+        {
+            JsonNode? target = document;
+            foreach (var part in reference[2..].Split('/'))
+            {
+                target = target?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            }
+
+            current = target as JsonObject;
+        }
+
+        return current;
+    }
+
+    private static List<OpenApiParameter> ReadParameters(JsonNode? node, JsonObject document) =>
+        [.. (node as JsonArray ?? []).Select(p => Resolve(p, document)).OfType<JsonObject>().Select(p => new OpenApiParameter(
             p["name"]?.GetValue<string>() ?? string.Empty,
             p["in"]?.GetValue<string>() ?? string.Empty,
             p["required"]?.GetValue<bool>() ?? false,

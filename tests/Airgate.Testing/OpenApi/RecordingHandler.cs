@@ -50,7 +50,7 @@ public sealed class RecordingHandler : DelegatingHandler
         // Buffered, so the caller can still read the body after us.
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
-        _exchanges.Enqueue(new RecordedExchange(recorded, (int)response.StatusCode, responseBody.Length == 0 ? null : responseBody));
+        _exchanges.Enqueue(new RecordedExchange(recorded, (int)response.StatusCode, responseBody.Length == 0 ? null : responseBody, response.Content.Headers.ContentType?.MediaType));
         return response;
     }
 }

@@ -8,7 +8,8 @@ namespace Airgate.Tests.Cli;
 public sealed class EmulatorCommandTests
 {
     [Theory]
-    [InlineData("--api", "v1")]
+    [InlineData("--api", "v3")]
+    [InlineData("--api", "V1 ")]
     [InlineData("--dags", "/no/such/folder")]
     [InlineData("--registry", "/no/such/folder")]
     public async Task Emulator_BadArgument_ExitsWith2(string option, string value)
@@ -16,6 +17,38 @@ public sealed class EmulatorCommandTests
         var exitCode = await EmulatorCommand.Create().Parse([option, value]).InvokeAsync();
 
         exitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Emulator_ApiV1_ServesAirflow2WithBasicAuthAndNoV2()
+    {
+        using var stop = new CancellationTokenSource();
+        var running = EmulatorCommand.Create().Parse(["--urls", "http://127.0.0.1:5106", "--api", "v1"]).InvokeAsync(cancellationToken: stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5106/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:admin"u8));
+
+        JsonObject? version = null;
+        for (var i = 0; i < 200 && version is null; i++)
+        {
+            try
+            {
+                version = await http.GetFromJsonAsync<JsonObject>("api/v1/version");
+            }
+            catch (HttpRequestException)
+            {
+                // Waits for an outcome (listening), not a duration.
+                await Task.Delay(50);
+            }
+        }
+
+        var dags = await http.GetFromJsonAsync<JsonObject>("api/v1/dags");
+        using var v2 = await http.GetAsync(new Uri("api/v2/version", UriKind.Relative));
+        await stop.CancelAsync();
+
+        version.ShouldNotBeNull()["version"]!.GetValue<string>().ShouldBe("2.10.0");
+        dags.ShouldNotBeNull()["total_entries"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        v2.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await running).ShouldBe(0);
     }
 
     [Fact]

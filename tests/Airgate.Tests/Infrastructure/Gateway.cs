@@ -36,6 +36,9 @@ internal sealed class Gateway : IAsyncDisposable
             ["Airgate:Airflow:Password"] = "admin",
             ["Airgate:Airflow:RequestTimeout"] = "00:00:05",
             ["Airgate:Airflow:RetryDelay"] = "00:00:00.010",
+
+            // The emulator's API, fixed: a detection probe would add a request to every count a test makes.
+            ["Airgate:Airflow:ApiVersion"] = (options.SharedEmulator is null ? options.Emulator?.Api : null) == EmulatedApi.V1 ? "v1" : "v2",
             ["Airgate:Registry:Path"] = options.RegistryPath ?? Path.Combine(RepositoryPaths.Root, "examples", "registry"),
             ["Airgate:Database:Provider"] = "Sqlite",
             ["Airgate:Database:ConnectionString"] = $"Data Source={Path.Combine(_dataDirectory.FullName, "airgate.db")}",
