@@ -3,7 +3,8 @@
 // follow the run, stop another one. Error answers a UI must handle are exercised too (404, 403, 422, 304).
 // Usage: AIRGATE_URL=http://127.0.0.1:5080 node dist/scenario.js
 import createClient from "openapi-fetch";
-import type { components, paths } from "./airgate.js";
+// The types generated from the committed snapshot of /openapi/v1.json, shared with the launchpad (ui/).
+import type { components, paths } from "../../openapi/airgate.js";
 
 type Problem = components["schemas"]["Problem"];
 
