@@ -180,12 +180,14 @@ try {
   if (overflow > 1) fail(`the form is wider than a narrow screen by ${overflow} px`);
   await shot("narrow-form", narrow);
 
-  // 11. Every control has a label.
-  const unlabelled = await page.evaluate(() =>
+  // 11. Every control of the form (a sample row included) and of the runs page has a label.
+  await narrow.getByRole("button", { name: "Add to Samples" }).click();
+  const unlabelledIn = (target) => target.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea, button")]
       .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent.trim())))
       .map((el) => el.outerHTML.slice(0, 120)),
   );
+  const unlabelled = [...(await unlabelledIn(narrow)), ...(await unlabelledIn(page))];
   if (unlabelled.length > 0) fail(`controls without a label: ${unlabelled.join(" ; ")}`);
 
   if (consoleErrors.length > 0) fail(`console errors: ${consoleErrors.join(" ; ")}`);

@@ -1,4 +1,4 @@
-import { Component, useMemo, type ReactNode } from "react";
+import { Component, useEffect, useMemo, useRef, type ReactNode } from "react";
 import type { ErrorObject } from "ajv";
 import { JsonForms } from "@jsonforms/react";
 import { vanillaCells, vanillaRenderers } from "@jsonforms/vanilla-renderers";
@@ -32,8 +32,17 @@ export function PipelineForm({ id, title, description, schema, uiSchema, data, e
     () => errors.map((e) => ({ instancePath: e.pointer ?? "", message: e.message, keyword: "airgate", schemaPath: "", params: {} })),
     [errors],
   );
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const root = section.current;
+    if (root === null) return;
+    labelTableCells(root);
+    const observer = new MutationObserver(() => labelTableCells(root));
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
   return (
-    <section className="pipeline-form" aria-labelledby={`${id}-title`} data-pipeline={id}>
+    <section className="pipeline-form" aria-labelledby={`${id}-title`} data-pipeline={id} ref={section}>
       <h3 id={`${id}-title`}>{title}</h3>
       {description ? <p className="hint">{description}</p> : null}
       <FormBoundary>
@@ -52,6 +61,24 @@ export function PipelineForm({ id, title, description, schema, uiSchema, data, e
       </FormBoundary>
     </section>
   );
+}
+
+/**
+ * The vanilla renderers draw an array of objects as a table whose cell inputs have no label; each gets one from its
+ * column header and row ("R 1, row 2"), so screen readers name every field.
+ */
+function labelTableCells(root: HTMLElement): void {
+  for (const table of root.querySelectorAll("table")) {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
+    table.querySelectorAll("tbody tr").forEach((row, rowIndex) => {
+      row.querySelectorAll(":scope > td").forEach((cell, column) => {
+        for (const control of cell.querySelectorAll("input, select, textarea")) {
+          const label = `${headers[column] || "Value"}, row ${rowIndex + 1}`;
+          if (control.getAttribute("aria-label") !== label) control.setAttribute("aria-label", label);
+        }
+      });
+    });
+  }
 }
 
 class FormBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
