@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import type { ProblemError } from "../api/client";
 
 /**
@@ -5,8 +6,11 @@ import type { ProblemError } from "../api/client";
  * "Go to field" moves the focus there. The same messages also show beside their fields.
  */
 export function ErrorSummary({ title, errors, pipelineNames }: { title: string; errors: ProblemError[]; pipelineNames: Record<string, string> }) {
+  const box = useRef<HTMLDivElement>(null);
+  // Keyboard users land on the list of what to fix (it is also announced, role=alert).
+  useEffect(() => box.current?.focus(), [errors]);
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title" ref={box}>
       <h3 id="error-summary-title">{title}</h3>
       <ul>
         {errors.map((error, index) => {
@@ -18,7 +22,7 @@ export function ErrorSummary({ title, errors, pipelineNames }: { title: string; 
               {error.pointer ? (
                 <>
                   {" "}
-                  <button type="button" className="link" onClick={() => focusField(error.pipeline ?? "params", error.pointer ?? "")}>
+                  <button type="button" className="link" onClick={() => focusField(error.pipeline ?? "params", error.pipeline ? error.pointer ?? "" : (error.pointer ?? "").replace(/^\/params/, ""))}>
                     Go to field
                   </button>
                 </>

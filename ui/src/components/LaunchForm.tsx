@@ -59,10 +59,19 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
   const names = useMemo(() => Object.fromEntries(pipelines.map((p) => [p.id, p.name ?? p.id])), [pipelines]);
 
   const errors: ProblemError[] = outcome.kind === "errors" ? outcome.problem.errors ?? [] : [];
-  const errorsFor = (id: string) => errors.filter((e) => (id === PARAMS ? !e.pipeline && e.pointer !== undefined && e.pointer !== null : e.pipeline === id));
+  // Params errors point into the body ("/params/accession"); the form's fields are relative to the params object.
+  const errorsFor = (id: string): ProblemError[] =>
+    id === PARAMS
+      ? errors.filter((e) => !e.pipeline && (e.pointer ?? "").startsWith("/params")).map((e) => ({ ...e, pointer: (e.pointer ?? "").slice("/params".length) }))
+      : errors.filter((e) => e.pipeline === id);
 
   const triggerBody = () => {
-    const body: Record<string, unknown> = usesParams ? { params: values[PARAMS] ?? {} } : { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) };
+    // A workflow with neither manifest nor Params (parameters_source "none") is started with an empty body.
+    const body: Record<string, unknown> = usesParams
+      ? { params: values[PARAMS] ?? {} }
+      : pipelines.length > 0
+        ? { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) }
+        : {};
     if (note.trim() !== "") body.note = note.trim();
     return body;
   };
