@@ -4,6 +4,7 @@ using Airgate.Cli;
 using Airgate.Configuration;
 using Airgate.Health;
 using Airgate.Hosting;
+using Airgate.Launchpad;
 using Airgate.Pipelines;
 using Airgate.Problems;
 using Airgate.Registry;
@@ -31,6 +32,7 @@ public partial class Program
         builder.AddRuns();
         builder.AddAirgateAuth();
         builder.AddApiDocs();
+        builder.AddLaunchpad();
 
         var app = builder.Build();
         app.UseProblems();
@@ -44,6 +46,7 @@ public partial class Program
         api.MapRegistry();
         app.MapHealth();
         app.MapApiDocs();
+        app.MapLaunchpad();
         return app;
     }
 }

@@ -1,9 +1,10 @@
 // Walks a front end's user story against a running Airgate with the client generated from its own document:
 // list workflows, read tasks with their schemas, dry run, trigger with mistakes and read errors[], trigger,
-// follow the run, stop another one. Error answers a UI must handle are exercised too (404, 403, 422, 304).
+// follow the run, stop another one, read its events and a log, dry-run a corrected rerun. Error answers a UI must handle are exercised too (404, 403, 422, 304).
 // Usage: AIRGATE_URL=http://127.0.0.1:5080 node dist/scenario.js
 import createClient from "openapi-fetch";
-import type { components, paths } from "./airgate.js";
+// The types generated from the committed snapshot of /openapi/v1.json, shared with the launchpad (ui/).
+import type { components, paths } from "../../openapi/airgate.js";
 
 type Problem = components["schemas"]["Problem"];
 
@@ -130,6 +131,31 @@ const stopped = await client.PATCH("/api/v1/workflows/{dag_id}/runs/{dag_run_id}
 });
 check(stopped.data !== undefined && stopped.data.state === "failed", `stop answered ${stopped.response.status}`);
 step(`stopped ${runId}`);
+
+// A finished run's event stream: one snapshot, then end, then the server closes it (a live run's stream goes on).
+const events = await client.GET("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/events", {
+  params: { path: { dag_id: dagId, dag_run_id: runId } },
+  headers: { Accept: "text/event-stream" },
+  parseAs: "text",
+});
+check(events.response.status === 200 && typeof events.data === "string", `run events answered ${events.response.status}`);
+check(events.data.includes("event: snapshot") && events.data.includes("event: end"), "a finished run's stream has a snapshot and an end");
+step("run events: snapshot, end");
+
+const firstTask = tasks.data.tasks[0]?.task_id ?? "none";
+const log = await client.GET("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/tasks/{task_id}/logs", {
+  params: { path: { dag_id: dagId, dag_run_id: runId, task_id: firstTask }, query: { map_index: -1 } },
+});
+check(log.response.status === 200 || log.response.status === 404, `a task log answered ${log.response.status}`);
+step(`task log of ${firstTask}: ${log.response.status}`);
+
+const rerun = await client.POST("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/rerun", {
+  params: { path: { dag_id: dagId, dag_run_id: runId }, query: { dry_run: true } },
+  body: { pipelines: { [pipeline.id]: { outdir: "/results/rerun" } } },
+});
+check(rerun.response.status === 200 && rerun.data !== undefined && "changes" in rerun.data, `a rerun dry run answered ${rerun.response.status}`);
+check(rerun.data.changes.some((c) => c.pointer === "/outdir" && c.by === "user"), "the rerun lists the corrected parameter");
+step("rerun dry run: /outdir changed by the user");
 
 const pipelines = await client.GET("/api/v1/pipelines", { params: { query: { runnable: true, limit: 100 } } });
 check(pipelines.data !== undefined && pipelines.data.total_entries > 0, "pipelines are listed");

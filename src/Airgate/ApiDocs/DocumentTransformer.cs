@@ -70,9 +70,9 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         {
             foreach (var operation in item.Operations?.Values.ToList() ?? [])
             {
-                // Health and docs are anonymous; everything under /api/v1 needs the deployment's one mode, and answers
+                // Health, docs and sign-in are anonymous; everything under /api/v1 needs the deployment's one mode, and answers
                 // 401 without it (503 while a Jwt deployment cannot load its provider's keys).
-                var authenticated = path.StartsWith("/api/", StringComparison.Ordinal);
+                var authenticated = path.StartsWith("/api/", StringComparison.Ordinal) && path != Launchpad.LaunchpadSetup.SignInPath;
                 operation.Security = authenticated ? requirements : [];
                 if (authenticated)
                 {

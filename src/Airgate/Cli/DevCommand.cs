@@ -102,6 +102,8 @@ internal static partial class DevCommand
                 ["Airgate:Auth:AllowDevelopmentMode"] = "true",
                 // Front-end dev servers (Vite, webpack) run on another local port and call the API from the browser.
                 ["Airgate:Auth:Cors:AllowLoopbackOrigins"] = "true",
+                // The launchpad is how a newcomer first sees Airgate work.
+                ["Airgate:Ui:Enabled"] = "true",
                 ["urls"] = urls,
             }.Where(setting => setting.Key != "urls" || setting.Value is not null));
         });

@@ -19,7 +19,9 @@ internal sealed class QueryReader(IQueryCollection query)
             return defaultValue;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        // A minus sign only where the range has negative values (map_index -1); never '+', spaces or other forms.
+        var style = min < 0 && text.StartsWith('-') ? NumberStyles.AllowLeadingSign : NumberStyles.None;
+        if (int.TryParse(text, style, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
             return value;
         }

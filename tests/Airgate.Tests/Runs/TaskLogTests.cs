@@ -36,7 +36,7 @@ public sealed class TaskLogTests
         var token = first.GetProperty("continuation_token").GetString()!;
         var next = await (await gateway.Client.GetAsync($"{path}?continuation_token={Uri.EscapeDataString(token)}")).ShouldBeJsonAsync();
         clock.Advance(TimeSpan.FromSeconds(30));
-        var whole = await (await gateway.Client.GetAsync(path + "?try_number=1")).ShouldBeJsonAsync();
+        var whole = await (await gateway.Client.GetAsync(path + "?try_number=1&map_index=-1")).ShouldBeJsonAsync();
 
         first.GetProperty("content").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ShouldBe(
             ["Executing task prepare_samples (map_index -1, try 1) on the Airflow emulator", "Emulated work started"]);
@@ -182,6 +182,9 @@ public sealed class TaskLogTests
     [InlineData("try_number=")]
     [InlineData("try_number=1&try_number=2")]
     [InlineData("map_index=-2")]
+    [InlineData("map_index=+1")]
+    [InlineData("map_index=-0x1")]
+    [InlineData("map_index=--1")]
     [InlineData("map_index=x")]
     [InlineData("map_index=99999999999")]
     [InlineData("follow=garbage")]

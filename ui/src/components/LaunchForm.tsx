@@ -1,0 +1,210 @@
+import { useMemo, useRef, useState } from "react";
+import { airgate, describeProblem, type Pipeline, type Problem, type ProblemError, type Run, type TasksAnswer } from "../api/client";
+import { rerun, type Change } from "../api/rerun";
+import { withDefaults } from "../forms/ajv";
+import type { JsonSchema } from "../forms/schema";
+import { mergePatch, uuid } from "../util";
+import { ErrorSummary } from "./ErrorSummary";
+import { PipelineForm } from "./PipelineForm";
+
+export interface RerunOf {
+  runId: string;
+  /** The parameters the old run was started with, per pipeline id (or the Params). */
+  pipelines: Record<string, Record<string, unknown>>;
+  params: Record<string, unknown> | null;
+}
+
+interface Props {
+  dagId: string;
+  tasks: TasksAnswer;
+  rerunOf?: RerunOf;
+  onStarted: (run: Run, changes: Change[] | null) => void;
+}
+
+type Outcome =
+  | { kind: "none" }
+  | { kind: "busy"; what: string }
+  | { kind: "errors"; problem: Problem }
+  | { kind: "problem"; message: string }
+  | { kind: "dry_run"; conf: unknown; changes: Change[] | null }
+  | { kind: "unavailable"; message: string };
+
+const PARAMS = "params";
+
+/**
+ * A workflow's launch form: one JSON Forms form per pipeline in stage order (or one for Airflow Params), a note,
+ * "Check (dry run)" which shows the exact conf, and "Start run" with an Idempotency-Key. As a rerun form it starts
+ * from the old run's parameters and sends only what changed (a JSON merge patch), and its dry run lists `changes`.
+ */
+export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
+  const pipelines: Pipeline[] = tasks.pipelines;
+  const usesParams = tasks.parameters_source === "dag_params";
+  const paramsSchema = (tasks.parameters_schema ?? null) as JsonSchema | null;
+
+  const initial = useMemo(() => {
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const p of pipelines) {
+      values[p.id] = withDefaults(p.parameters_schema as JsonSchema, rerunOf?.pipelines[p.id] ?? {});
+    }
+    if (usesParams && paramsSchema !== null) {
+      values[PARAMS] = withDefaults(paramsSchema, rerunOf?.params ?? {});
+    }
+    return values;
+  }, [pipelines, usesParams, paramsSchema, rerunOf]);
+
+  const [values, setValues] = useState(initial);
+  const [note, setNote] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "none" });
+  const lastAttempt = useRef<{ body: string; key: string } | null>(null);
+  const names = useMemo(() => Object.fromEntries(pipelines.map((p) => [p.id, p.name ?? p.id])), [pipelines]);
+
+  const errors: ProblemError[] = outcome.kind === "errors" ? outcome.problem.errors ?? [] : [];
+  // Params errors point into the body ("/params/accession"); the form's fields are relative to the params object.
+  const errorsFor = (id: string): ProblemError[] =>
+    id === PARAMS
+      ? errors.filter((e) => !e.pipeline && (e.pointer ?? "").startsWith("/params")).map((e) => ({ ...e, pointer: (e.pointer ?? "").slice("/params".length) }))
+      : errors.filter((e) => e.pipeline === id);
+
+  const triggerBody = () => {
+    // A workflow with neither manifest nor Params (parameters_source "none") is started with an empty body.
+    const body: Record<string, unknown> = usesParams
+      ? { params: values[PARAMS] ?? {} }
+      : pipelines.length > 0
+        ? { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) }
+        : {};
+    if (note.trim() !== "") body.note = note.trim();
+    return body;
+  };
+
+  const rerunBody = (old: RerunOf) => {
+    const body: Record<string, unknown> = usesParams
+      ? { params: mergePatch(old.params ?? {}, values[PARAMS] ?? {}) }
+      : { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, mergePatch(old.pipelines[p.id] ?? {}, values[p.id] ?? {})])) };
+    if (note.trim() !== "") body.note = note.trim();
+    return body;
+  };
+
+  // One key per distinct body: a retry of the same request replays the run; a changed form is a new request.
+  const keyFor = (body: unknown) => {
+    const text = JSON.stringify(body);
+    if (lastAttempt.current?.body !== text) lastAttempt.current = { body: text, key: uuid() };
+    return lastAttempt.current.key;
+  };
+
+  async function submit(dryRun: boolean) {
+    setOutcome({ kind: "busy", what: dryRun ? "Checking…" : "Starting…" });
+    try {
+      if (rerunOf !== undefined) {
+        const body = rerunBody(rerunOf);
+        const answer = await rerun(dagId, rerunOf.runId, body, { dryRun, ...(dryRun ? {} : { idempotencyKey: keyFor(body) }) });
+        if (answer.kind === "unavailable") setOutcome({ kind: "unavailable", message: "This Airgate has no rerun endpoint yet (404): start a new run from the workflow instead." });
+        else if (answer.kind === "problem") setOutcome(answer.status === 400 && answer.problem.errors?.length ? { kind: "errors", problem: answer.problem } : { kind: "problem", message: describeProblem(answer.problem, answer.status) });
+        else if (answer.kind === "dry_run") setOutcome({ kind: "dry_run", conf: answer.answer.conf, changes: answer.answer.changes ?? [] });
+        else onStarted(answer.run, answer.changes);
+        return;
+      }
+      const body = triggerBody();
+      const result = await airgate.POST("/api/v1/workflows/{dag_id}/runs", {
+        params: { path: { dag_id: dagId }, query: { dry_run: dryRun }, header: dryRun ? {} : { "Idempotency-Key": keyFor(body) } },
+        body: body as never,
+      });
+      if (result.error !== undefined) {
+        const problem = result.error as Problem;
+        setOutcome(result.response.status === 400 && problem.errors?.length ? { kind: "errors", problem } : { kind: "problem", message: describeProblem(problem, result.response.status) });
+      } else if (dryRun && "conf" in result.data) {
+        setOutcome({ kind: "dry_run", conf: result.data.conf, changes: null });
+      } else if ("dag_run_id" in result.data) {
+        onStarted(result.data as Run, null);
+      }
+    } catch (error) {
+      setOutcome({ kind: "problem", message: `Airgate could not be reached: ${String(error)}` });
+    }
+  }
+
+  const busy = outcome.kind === "busy";
+  return (
+    <form
+      className="launch-form"
+      aria-label={rerunOf ? "Rerun with corrections" : "Start a run"}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(false);
+      }}
+    >
+      {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} /> : null}
+      {usesParams && paramsSchema !== null ? (
+        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
+      ) : null}
+      {pipelines.map((p, index) => (
+        <PipelineForm
+          key={p.id}
+          id={p.id}
+          title={`${pipelines.length > 1 ? `Stage ${index + 1}: ` : ""}${p.name ?? p.id} ${p.version ?? ""}`}
+          description={p.description}
+          schema={p.parameters_schema as JsonSchema}
+          uiSchema={p.ui_schema}
+          data={values[p.id] ?? {}}
+          errors={errorsFor(p.id)}
+          onChange={(data) => setValues((v) => ({ ...v, [p.id]: data }))}
+        />
+      ))}
+      {!usesParams && pipelines.length === 0 ? <p className="hint">This workflow takes no parameters.</p> : null}
+      <div className="field">
+        <label htmlFor="run-note">Note (optional)</label>
+        <input id="run-note" type="text" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="button" disabled={busy} onClick={() => void submit(true)}>
+          {rerunOf ? "Show changes (dry run)" : "Check (dry run)"}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {rerunOf ? "Start rerun" : "Start run"}
+        </button>
+      </div>
+      <div aria-live="polite" className="outcome">
+        {outcome.kind === "busy" ? <p>{outcome.what}</p> : null}
+        {outcome.kind === "problem" || outcome.kind === "unavailable" ? <p className="problem" role="alert">{outcome.message}</p> : null}
+        {outcome.kind === "dry_run" ? (
+          <div className="dry-run">
+            <p className="ok">Valid. {rerunOf ? "These parameters differ from the old run:" : "This is the exact conf Airflow would receive:"}</p>
+            {outcome.changes !== null ? <ChangesTable changes={outcome.changes} names={names} /> : null}
+            <details open={!rerunOf}>
+              <summary>conf</summary>
+              <pre className="conf" tabIndex={0} aria-label="The conf that would be sent">{JSON.stringify(outcome.conf, null, 2)}</pre>
+            </details>
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {
+  if (changes.length === 0) return <p>No parameter differs from the old run.</p>;
+  return (
+    <table className="changes">
+      <caption>Changes from the old run</caption>
+      <thead>
+        <tr>
+          <th scope="col">Pipeline</th>
+          <th scope="col">Parameter</th>
+          <th scope="col">Old</th>
+          <th scope="col">New</th>
+          <th scope="col">Changed by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c, i) => (
+          <tr key={i}>
+            <td>{c.pipeline ? names[c.pipeline] ?? c.pipeline : "Params"}</td>
+            <td><code>{c.pointer}</code></td>
+            <td><code>{"old" in c ? JSON.stringify(c.old) : "(absent)"}</code></td>
+            <td><code>{"new" in c ? JSON.stringify(c.new) : "(absent)"}</code></td>
+            <td>{c.by === "default" ? "a changed default" : "you"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,96 @@
+import { Component, useEffect, useMemo, useRef, type ReactNode } from "react";
+import type { ErrorObject } from "ajv";
+import { JsonForms } from "@jsonforms/react";
+import { vanillaCells, vanillaRenderers } from "@jsonforms/vanilla-renderers";
+import type { ProblemError } from "../api/client";
+import { createAjv } from "../forms/ajv";
+import { generatedUiSchema, toFormSchema, visibleUiSchema, type JsonSchema } from "../forms/schema";
+
+const ajv = createAjv();
+const config = { showUnfocusedDescription: true, hideRequiredAsterisk: false };
+
+interface Props {
+  id: string;
+  title: string;
+  description?: string | null;
+  schema: JsonSchema;
+  uiSchema: unknown;
+  data: Record<string, unknown>;
+  errors: ProblemError[];
+  onChange: (data: Record<string, unknown>) => void;
+}
+
+/**
+ * One pipeline's parameters as a JSON Forms form (vanilla renderers, Ajv2020), laid out by the profile's ui_schema
+ * or a generated layout. Airgate's 400 errors[] are passed as additionalErrors, so each message shows beside the
+ * field its pointer names (ValidateAndHide: the browser's own checks stay quiet; the server's answer counts).
+ */
+export function PipelineForm({ id, title, description, schema, uiSchema, data, errors, onChange }: Props) {
+  const form = useMemo(() => toFormSchema(schema), [schema]);
+  const layout = useMemo(() => visibleUiSchema(uiSchema, form.hidden) ?? generatedUiSchema(form), [uiSchema, form]);
+  const additionalErrors = useMemo<ErrorObject[]>(
+    () => errors.map((e) => ({ instancePath: e.pointer ?? "", message: e.message, keyword: "airgate", schemaPath: "", params: {} })),
+    [errors],
+  );
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const root = section.current;
+    if (root === null) return;
+    labelTableCells(root);
+    const observer = new MutationObserver(() => labelTableCells(root));
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <section className="pipeline-form" aria-labelledby={`${id}-title`} data-pipeline={id} ref={section}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {description ? <p className="hint">{description}</p> : null}
+      <FormBoundary>
+        <JsonForms
+          schema={form.schema}
+          uischema={layout}
+          data={data}
+          renderers={vanillaRenderers}
+          cells={vanillaCells}
+          ajv={ajv}
+          config={config}
+          validationMode="ValidateAndHide"
+          additionalErrors={additionalErrors}
+          onChange={({ data: next }) => onChange((next ?? {}) as Record<string, unknown>)}
+        />
+      </FormBoundary>
+    </section>
+  );
+}
+
+/**
+ * The vanilla renderers draw an array of objects as a table whose cell inputs have no label; each gets one from its
+ * column header and row ("R 1, row 2"), so screen readers name every field.
+ */
+function labelTableCells(root: HTMLElement): void {
+  for (const table of root.querySelectorAll("table")) {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
+    table.querySelectorAll("tbody tr").forEach((row, rowIndex) => {
+      row.querySelectorAll(":scope > td").forEach((cell, column) => {
+        for (const control of cell.querySelectorAll("input, select, textarea")) {
+          const label = `${headers[column] || "Value"}, row ${rowIndex + 1}`;
+          if (control.getAttribute("aria-label") !== label) control.setAttribute("aria-label", label);
+        }
+      });
+    });
+  }
+}
+
+class FormBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  state = { error: null as string | null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: String(error) };
+  }
+
+  render() {
+    return this.state.error === null ? this.props.children : (
+      <p role="alert" className="problem">This form could not be drawn from its schema ({this.state.error}). The server still validates what you send.</p>
+    );
+  }
+}
