@@ -20,8 +20,7 @@ internal sealed class AirflowApiClient : IAirflowClient
     {
         _selector = selector;
         _v2 = new AirflowClient(http, options, time, loggers.CreateLogger<AirflowClient>(), metrics);
-        var v1Logger = loggers.CreateLogger<AirflowV1Client>();
-        _v1 = new AirflowV1Client(new AirflowSender(http, options.Value, time, v1Logger, metrics), v1Logger);
+        _v1 = new AirflowV1Client(new AirflowSender(http, options.Value, time, loggers.CreateLogger<AirflowV1Client>(), metrics));
     }
 
     public Task<AirflowResult<AirflowVersion>> GetVersionAsync(CancellationToken cancellationToken = default) =>

@@ -13,13 +13,9 @@ internal sealed partial class AirflowClient : IAirflowClient
     private const int PageSize = 100;
 
     private readonly AirflowSender _sender;
-    private readonly ILogger<AirflowClient> _logger;
 
     public AirflowClient(HttpClient http, IOptions<AirflowOptions> options, TimeProvider time, ILogger<AirflowClient> logger, AirflowMetrics metrics)
-    {
-        _sender = new AirflowSender(http, options.Value, time, logger, metrics);
-        _logger = logger;
-    }
+        => _sender = new AirflowSender(http, options.Value, time, logger, metrics);
 
     public Task<AirflowResult<AirflowVersion>> GetVersionAsync(CancellationToken cancellationToken = default) =>
         _sender.SendAsync<AirflowVersion>(HttpMethod.Get, AirflowRequestPath.Api().Literal("version"), body: null, anonymous: true, cancellationToken);
@@ -33,7 +29,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var path = AirflowRequestPath.Api().Literal("dags");
         if ((CheckPaging(query.Limit, query.Offset) ?? CheckText("tags", query.Tags) ?? CheckText("dag_id_pattern", query.DagIdPattern)) is { } problem)
         {
-            return Reject<AirflowPage<AirflowDag>>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowPage<AirflowDag>>(HttpMethod.Get, path, problem);
         }
 
         path.Query("limit", query.Limit).Query("offset", query.Offset).Query("tags", query.Tags)
@@ -54,19 +50,19 @@ internal sealed partial class AirflowClient : IAirflowClient
     }
 
     public Task<AirflowResult<AirflowDag>> GetDagAsync(string dagId, CancellationToken cancellationToken = default) =>
-        GetByIdsAsync<AirflowDag>(cancellationToken, ("dags", "dag_id", dagId));
+        _sender.GetByIdsAsync<AirflowDag>(AirflowRequestPath.Api(), cancellationToken, ("dags", "dag_id", dagId));
 
     public Task<AirflowResult<AirflowDagDetails>> GetDagDetailsAsync(string dagId, CancellationToken cancellationToken = default) =>
-        GetByIdsAsync<AirflowDagDetails>(cancellationToken, ("dags", "dag_id", dagId), ("details", null, null));
+        _sender.GetByIdsAsync<AirflowDagDetails>(AirflowRequestPath.Api(), cancellationToken, ("dags", "dag_id", dagId), ("details", null, null));
 
     public async Task<AirflowResult<IReadOnlyList<AirflowTask>>> ListTasksAsync(string dagId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<TaskCollection>(cancellationToken, ("dags", "dag_id", dagId), ("tasks", null, null));
+        var result = await _sender.GetByIdsAsync<TaskCollection>(AirflowRequestPath.Api(), cancellationToken, ("dags", "dag_id", dagId), ("tasks", null, null));
         return result.IsSuccess ? result.Value.Tasks.ToList() : result.Failure;
     }
 
     public Task<AirflowResult<AirflowTask>> GetTaskAsync(string dagId, string taskId, CancellationToken cancellationToken = default) =>
-        GetByIdsAsync<AirflowTask>(cancellationToken, ("dags", "dag_id", dagId), ("tasks", "task_id", taskId));
+        _sender.GetByIdsAsync<AirflowTask>(AirflowRequestPath.Api(), cancellationToken, ("dags", "dag_id", dagId), ("tasks", "task_id", taskId));
 
     public Task<AirflowResult<AirflowDagRun>> TriggerDagRunAsync(string dagId, TriggerDagRunRequest request, CancellationToken cancellationToken = default)
     {
@@ -80,7 +76,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var path = AirflowRequestPath.Api().Literal("dags");
         if (problem is not null)
         {
-            return Task.FromResult(Reject<AirflowDagRun>(HttpMethod.Post, path, problem));
+            return Task.FromResult(_sender.Reject<AirflowDagRun>(HttpMethod.Post, path, problem));
         }
 
         path.Id(dagId).Literal("dagRuns");
@@ -94,7 +90,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var path = AirflowRequestPath.Api().Literal("dags");
         if ((AirflowRequestPath.CheckId("dag_id", dagId) ?? CheckPaging(query.Limit, query.Offset) ?? CheckText("state", query.States) ?? CheckText("order_by", query.OrderBy)) is { } problem)
         {
-            return Reject<AirflowPage<AirflowDagRun>>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowPage<AirflowDagRun>>(HttpMethod.Get, path, problem);
         }
 
         path.Id(dagId).Literal("dagRuns")
@@ -105,7 +101,7 @@ internal sealed partial class AirflowClient : IAirflowClient
     }
 
     public Task<AirflowResult<AirflowDagRun>> GetDagRunAsync(string dagId, string dagRunId, CancellationToken cancellationToken = default) =>
-        GetByIdsAsync<AirflowDagRun>(cancellationToken, ("dags", "dag_id", dagId), ("dagRuns", "dag_run_id", dagRunId));
+        _sender.GetByIdsAsync<AirflowDagRun>(AirflowRequestPath.Api(), cancellationToken, ("dags", "dag_id", dagId), ("dagRuns", "dag_run_id", dagRunId));
 
     public Task<AirflowResult<AirflowDagRun>> PatchDagRunAsync(string dagId, string dagRunId, DagRunPatch patch, IReadOnlyList<string>? updateMask, CancellationToken cancellationToken = default)
     {
@@ -113,7 +109,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var path = AirflowRequestPath.Api().Literal("dags");
         if (DagRunPatchRules.Check(dagId, dagRunId, patch, updateMask, out var mask) is { } problem)
         {
-            return Task.FromResult(Reject<AirflowDagRun>(HttpMethod.Patch, path, problem));
+            return Task.FromResult(_sender.Reject<AirflowDagRun>(HttpMethod.Patch, path, problem));
         }
 
         path.Id(dagId).Literal("dagRuns").Id(dagRunId).Query("update_mask", mask);
@@ -127,7 +123,7 @@ internal sealed partial class AirflowClient : IAirflowClient
             ?? (taskId is null ? null : AirflowRequestPath.CheckId("task_id", taskId));
         if (problem is not null)
         {
-            return Task.FromResult(Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Get, path, problem));
+            return Task.FromResult(_sender.Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Get, path, problem));
         }
 
         path.Id(dagId).Literal("dagRuns").Id(dagRunId).Literal("taskInstances");
@@ -150,7 +146,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var (path, problem) = LogPath(AirflowRequestPath.Api(), query, withToken: true);
         if (problem is not null)
         {
-            return Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
         }
 
         var result = await _sender.SendAsync<LogChunk>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
@@ -163,7 +159,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var (path, problem) = LogPath(AirflowRequestPath.Api(), query, withToken: false);
         if (problem is not null)
         {
-            return Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
         }
 
         var opened = await _sender.OpenStreamAsync(path, "application/x-ndjson", cancellationToken);
@@ -189,7 +185,7 @@ internal sealed partial class AirflowClient : IAirflowClient
         var path = AirflowRequestPath.Api().Literal("dags");
         if ((AirflowRequestPath.CheckId("dag_id", dagId) ?? AirflowRequestPath.CheckId("dag_run_id", request.DagRunId)) is { } problem)
         {
-            return Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Post, path, problem);
+            return _sender.Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Post, path, problem);
         }
 
         path.Id(dagId).Literal("clearTaskInstances");
@@ -229,33 +225,4 @@ internal sealed partial class AirflowClient : IAirflowClient
 
     internal static string? CheckText(string name, IEnumerable<string> values) =>
         values.Select(v => AirflowRequestPath.CheckId(name, v)).FirstOrDefault(p => p is not null);
-
-    private Task<AirflowResult<T>> GetByIdsAsync<T>(CancellationToken cancellationToken, params (string Literal, string? Name, string? Id)[] segments)
-    {
-        var path = AirflowRequestPath.Api();
-        foreach (var (literal, name, id) in segments)
-        {
-            if (name is not null && AirflowRequestPath.CheckId(name, id) is { } problem)
-            {
-                return Task.FromResult(Reject<T>(HttpMethod.Get, path, problem));
-            }
-        }
-
-        foreach (var (literal, _, id) in segments)
-        {
-            path.Literal(literal);
-            if (id is not null)
-            {
-                path.Id(id);
-            }
-        }
-
-        return _sender.SendAsync<T>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
-    }
-
-    private AirflowResult<T> Reject<T>(HttpMethod method, AirflowRequestPath path, string problem)
-    {
-        AirflowLog.RejectedLocally(_logger, method.Method, path.Path, problem);
-        return new AirflowFailure(AirflowError.Rejected, null, problem);
-    }
 }

@@ -216,5 +216,38 @@ internal sealed class AirflowSender
         _ => "the request failed",
     };
 
+    /// <summary>
+    /// A GET of <paramref name="root"/> followed by literal and id segments; every named id is checked first, so a bad one
+    /// is refused here (<see cref="AirflowError.Rejected"/>) and never sent.
+    /// </summary>
+    public Task<AirflowResult<T>> GetByIdsAsync<T>(AirflowRequestPath root, CancellationToken cancellationToken, params (string Literal, string? Name, string? Id)[] segments)
+    {
+        foreach (var (_, name, id) in segments)
+        {
+            if (name is not null && AirflowRequestPath.CheckId(name, id) is { } problem)
+            {
+                return Task.FromResult(Reject<T>(HttpMethod.Get, root, problem));
+            }
+        }
+
+        foreach (var (literal, _, id) in segments)
+        {
+            root.Literal(literal);
+            if (id is not null)
+            {
+                root.Id(id);
+            }
+        }
+
+        return SendAsync<T>(HttpMethod.Get, root, body: null, anonymous: false, cancellationToken);
+    }
+
+    /// <summary>A request refused before sending (a bad id or value): logged, and answered as <see cref="AirflowError.Rejected"/>.</summary>
+    public AirflowResult<T> Reject<T>(HttpMethod method, AirflowRequestPath path, string problem)
+    {
+        AirflowLog.RejectedLocally(_logger, method.Method, path.Path, problem);
+        return new AirflowFailure(AirflowError.Rejected, null, problem);
+    }
+
     private sealed record Call(HttpMethod Method, Uri Uri, string LogPath, byte[]? Body, bool Anonymous, AirflowApiVersion Version);
 }

@@ -36,13 +36,8 @@ internal sealed class AirflowV1Client : IAirflowClient
     };
 
     private readonly AirflowSender _sender;
-    private readonly ILogger _logger;
 
-    public AirflowV1Client(AirflowSender sender, ILogger logger)
-    {
-        _sender = sender;
-        _logger = logger;
-    }
+    public AirflowV1Client(AirflowSender sender) => _sender = sender;
 
     public Task<AirflowResult<AirflowVersion>> GetVersionAsync(CancellationToken cancellationToken = default) =>
         _sender.SendAsync<AirflowVersion>(HttpMethod.Get, AirflowRequestPath.ApiV1().Literal("version"), body: null, anonymous: false, cancellationToken);
@@ -56,7 +51,7 @@ internal sealed class AirflowV1Client : IAirflowClient
         var path = AirflowRequestPath.ApiV1().Literal("dags");
         if ((AirflowClient.CheckPaging(query.Limit, query.Offset) ?? AirflowClient.CheckText("tags", query.Tags) ?? AirflowClient.CheckText("dag_id_pattern", query.DagIdPattern)) is { } problem)
         {
-            return Reject<AirflowPage<AirflowDag>>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowPage<AirflowDag>>(HttpMethod.Get, path, problem);
         }
 
         path.Query("limit", query.Limit).Query("offset", query.Offset).Query("tags", query.Tags)
@@ -80,19 +75,19 @@ internal sealed class AirflowV1Client : IAirflowClient
 
     public async Task<AirflowResult<AirflowDag>> GetDagAsync(string dagId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<V1Dag>(cancellationToken, ("dags", "dag_id", dagId));
+        var result = await _sender.GetByIdsAsync<V1Dag>(AirflowRequestPath.ApiV1(), cancellationToken, ("dags", "dag_id", dagId));
         return result.IsSuccess ? V1Mapping.Dag(result.Value) : result.Failure;
     }
 
     public async Task<AirflowResult<AirflowDagDetails>> GetDagDetailsAsync(string dagId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<V1Dag>(cancellationToken, ("dags", "dag_id", dagId), ("details", null, null));
+        var result = await _sender.GetByIdsAsync<V1Dag>(AirflowRequestPath.ApiV1(), cancellationToken, ("dags", "dag_id", dagId), ("details", null, null));
         return result.IsSuccess ? V1Mapping.Details(result.Value) : result.Failure;
     }
 
     public async Task<AirflowResult<IReadOnlyList<AirflowTask>>> ListTasksAsync(string dagId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<V1Collection>(cancellationToken, ("dags", "dag_id", dagId), ("tasks", null, null));
+        var result = await _sender.GetByIdsAsync<V1Collection>(AirflowRequestPath.ApiV1(), cancellationToken, ("dags", "dag_id", dagId), ("tasks", null, null));
         if (result.IsSuccess && result.Value.Tasks is { } tasks)
         {
             return tasks.Select(V1Mapping.Task).ToList();
@@ -103,7 +98,7 @@ internal sealed class AirflowV1Client : IAirflowClient
 
     public async Task<AirflowResult<AirflowTask>> GetTaskAsync(string dagId, string taskId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<V1Task>(cancellationToken, ("dags", "dag_id", dagId), ("tasks", "task_id", taskId));
+        var result = await _sender.GetByIdsAsync<V1Task>(AirflowRequestPath.ApiV1(), cancellationToken, ("dags", "dag_id", dagId), ("tasks", "task_id", taskId));
         return result.IsSuccess ? V1Mapping.Task(result.Value) : result.Failure;
     }
 
@@ -119,7 +114,7 @@ internal sealed class AirflowV1Client : IAirflowClient
         var path = AirflowRequestPath.ApiV1().Literal("dags");
         if (problem is not null)
         {
-            return Reject<AirflowDagRun>(HttpMethod.Post, path, problem);
+            return _sender.Reject<AirflowDagRun>(HttpMethod.Post, path, problem);
         }
 
         path.Id(dagId).Literal("dagRuns");
@@ -143,7 +138,7 @@ internal sealed class AirflowV1Client : IAirflowClient
 
         if (problem is not null)
         {
-            return Reject<AirflowPage<AirflowDagRun>>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowPage<AirflowDagRun>>(HttpMethod.Get, path, problem);
         }
 
         // updated_at_gte exists from Airflow 2.6 (the 2.10 spec has it), so the mirror's incremental sync reads the same
@@ -159,7 +154,7 @@ internal sealed class AirflowV1Client : IAirflowClient
 
     public async Task<AirflowResult<AirflowDagRun>> GetDagRunAsync(string dagId, string dagRunId, CancellationToken cancellationToken = default)
     {
-        var result = await GetByIdsAsync<V1DagRun>(cancellationToken, ("dags", "dag_id", dagId), ("dagRuns", "dag_run_id", dagRunId));
+        var result = await _sender.GetByIdsAsync<V1DagRun>(AirflowRequestPath.ApiV1(), cancellationToken, ("dags", "dag_id", dagId), ("dagRuns", "dag_run_id", dagRunId));
         return result.IsSuccess ? V1Mapping.Run(result.Value) : result.Failure;
     }
 
@@ -181,7 +176,7 @@ internal sealed class AirflowV1Client : IAirflowClient
 
         if (problem is not null)
         {
-            return Reject<AirflowDagRun>(HttpMethod.Patch, root, problem);
+            return _sender.Reject<AirflowDagRun>(HttpMethod.Patch, root, problem);
         }
 
         AirflowResult<AirflowDagRun> result = default;
@@ -222,7 +217,7 @@ internal sealed class AirflowV1Client : IAirflowClient
             ?? (taskId is null ? null : AirflowRequestPath.CheckId("task_id", taskId));
         if (problem is not null)
         {
-            return Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Get, AirflowRequestPath.ApiV1().Literal("dags"), problem);
+            return _sender.Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Get, AirflowRequestPath.ApiV1().Literal("dags"), problem);
         }
 
         var all = await AirflowPager.ReadAllAsync<AirflowTaskInstance>(
@@ -247,7 +242,7 @@ internal sealed class AirflowV1Client : IAirflowClient
         var (path, problem) = AirflowClient.LogPath(AirflowRequestPath.ApiV1(), query, withToken: true);
         if (problem is not null)
         {
-            return Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowTaskLog>(HttpMethod.Get, path, problem);
         }
 
         var result = await _sender.SendAsync<V1LogChunk>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
@@ -260,7 +255,7 @@ internal sealed class AirflowV1Client : IAirflowClient
         var (path, problem) = AirflowClient.LogPath(AirflowRequestPath.ApiV1(), query, withToken: false);
         if (problem is not null)
         {
-            return Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
+            return _sender.Reject<AirflowLogReader>(HttpMethod.Get, path, problem);
         }
 
         // Airflow 2 has no ndjson log: text/plain is its streamed form, read line by line as strings.
@@ -287,7 +282,7 @@ internal sealed class AirflowV1Client : IAirflowClient
         var path = AirflowRequestPath.ApiV1().Literal("dags");
         if ((AirflowRequestPath.CheckId("dag_id", dagId) ?? AirflowRequestPath.CheckId("dag_run_id", request.DagRunId)) is { } problem)
         {
-            return Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Post, path, problem);
+            return _sender.Reject<IReadOnlyList<AirflowTaskInstance>>(HttpMethod.Post, path, problem);
         }
 
         // Airflow 2 answers a clear with references (task and run ids) only; the contract is the instances with their
@@ -314,33 +309,4 @@ internal sealed class AirflowV1Client : IAirflowClient
         result.IsSuccess
             ? new AirflowFailure(AirflowError.InvalidResponse, 200, $"Airflow's answer to GET /{path.Path} is not a valid {expected}.")
             : result.Failure;
-
-    private Task<AirflowResult<T>> GetByIdsAsync<T>(CancellationToken cancellationToken, params (string Literal, string? Name, string? Id)[] segments)
-    {
-        var path = AirflowRequestPath.ApiV1();
-        foreach (var (_, name, id) in segments)
-        {
-            if (name is not null && AirflowRequestPath.CheckId(name, id) is { } problem)
-            {
-                return Task.FromResult(Reject<T>(HttpMethod.Get, path, problem));
-            }
-        }
-
-        foreach (var (literal, _, id) in segments)
-        {
-            path.Literal(literal);
-            if (id is not null)
-            {
-                path.Id(id);
-            }
-        }
-
-        return _sender.SendAsync<T>(HttpMethod.Get, path, body: null, anonymous: false, cancellationToken);
-    }
-
-    private AirflowResult<T> Reject<T>(HttpMethod method, AirflowRequestPath path, string problem)
-    {
-        AirflowLog.RejectedLocally(_logger, method.Method, path.Path, problem);
-        return new AirflowFailure(AirflowError.Rejected, null, problem);
-    }
 }
