@@ -124,8 +124,7 @@ public sealed class OperationDocsTests
         {
             var trigger = RequestExamples.ById["TriggerRun"]["pipelines"].Json;
             var started = await gateway.Client.PostAsync("/api/v1/workflows/bactopia_species_screen/runs", new StringContent(trigger, Encoding.UTF8, "application/json"));
-            started.StatusCode.ShouldBe(HttpStatusCode.Created);
-            var run = (await started.ShouldBeJsonAsync()).GetProperty("dag_run_id").GetString();
+            var run = (await started.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("dag_run_id").GetString();
             target = $"/api/v1/workflows/bactopia_species_screen/runs/{Uri.EscapeDataString(run ?? "")}/rerun?dry_run=true";
         }
 

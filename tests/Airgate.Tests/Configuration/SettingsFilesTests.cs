@@ -1,6 +1,7 @@
 using Airgate.Cli;
 using Airgate.Configuration;
 using Airgate.Tests.Cli;
+using Microsoft.AspNetCore.Builder;
 
 namespace Airgate.Tests.Configuration;
 
@@ -42,7 +43,7 @@ public sealed class SettingsFilesTests : IDisposable
         var builder = Builder("--Airgate:Airflow:MaxRetries=6");
         builder.AddSettingsBesideExecutable(_executableFolder.FullName);
 
-        var lines = SettingsFiles.Describe(builder.Configuration);
+        var lines = SettingsFiles.Describe(builder.Configuration).ToList();
 
         lines.ShouldContain($"file {Path.Combine(_executableFolder.FullName, "appsettings.Production.json")} (read)");
         lines.ShouldContain($"file {Path.Combine(_executableFolder.FullName, "appsettings.json")} (not found)");

@@ -118,7 +118,7 @@ public sealed partial class ReadmeTests
             }
 
             var path = candidate.Split('#')[0].TrimEnd(':', ',', '.');
-            if (path.Length == 0 || Exists(Path.Combine(folder, path)) || Exists(Path.Combine(RepositoryPaths.Root, path)))
+            if (path.Length == 0 || GeneratedFolders.Any(folder => path.StartsWith(folder, StringComparison.Ordinal)) || Exists(Path.Combine(folder, path)) || Exists(Path.Combine(RepositoryPaths.Root, path)))
             {
                 continue;
             }
@@ -128,6 +128,9 @@ public sealed partial class ReadmeTests
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
+    /// <summary>Folders a run writes (git-ignored), named as where to look afterwards.</summary>
+    private static readonly string[] GeneratedFolders = [".ci/out/"];
 
     private static readonly string[] TopLevelFolders = ["src/", "tests/", "ui/", "docs/", "examples/", "clients/", "bench/", ".ci/"];
 
