@@ -18,7 +18,6 @@ const fail = (message) => {
   throw new Error(`launchpad browser test failed: ${message}`);
 };
 
-/** Whether Airgate routes this request at all (a 404 with "Nothing exists at this path." means no such route). */
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 const consoleErrors = [];
 const external = [];

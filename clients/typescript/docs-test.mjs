@@ -30,6 +30,13 @@ try {
     }
   }
   console.log("[docs] the operations are listed");
+  // Scalar's developer toolbar needs scalar.com for each of its buttons: useless offline, so Airgate hides it.
+  for (const label of ["Generate SDK", "Share", "Deploy"]) {
+    if ((await page.getByRole("button", { name: label, exact: false }).count()) > 0) {
+      fail(`the page shows the online-only button '${label}'`);
+    }
+  }
+  console.log("[docs] no online-only buttons (Share, Generate SDK, Deploy)");
 
   await trigger.click();
   await page.getByRole("button", { name: "Test Request (post /api/v1/workflows/{dag_id}/runs)" }).click();

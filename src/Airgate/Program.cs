@@ -20,6 +20,7 @@ public partial class Program
     internal static WebApplication BuildGateway(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddSettingsBesideExecutable();
         configure?.Invoke(builder);
 
         builder.AddConfigurationChecks();

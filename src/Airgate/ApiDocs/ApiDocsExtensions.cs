@@ -23,6 +23,7 @@ internal static class ApiDocsExtensions
             options.AddOperationTransformer<BoundRequestTransformer>();
             options.AddOperationTransformer<ContractTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
+            options.AddDocumentTransformer<OperationDocsTransformer>();
             options.AddDocumentTransformer<SchemaCleanup>();
         });
         return builder;
@@ -32,7 +33,8 @@ internal static class ApiDocsExtensions
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // Scalar's bundle is embedded in its package and served from /docs/; fonts, telemetry and the AI agent would reach
-        // out to the internet, so they are off: the page must work on machines without internet access.
+        // out to the internet, so they are off: the page must work on machines without internet access. So is the
+        // developer toolbar ("Share", "Generate SDK", "Deploy"), whose buttons all need an account on scalar.com.
         app.MapScalarApiReference("/docs", (options, context) =>
             {
                 options
@@ -42,6 +44,8 @@ internal static class ApiDocsExtensions
                     .DisableTelemetry()
                     .DisableAgent()
                     .DisableMcp()
+                    .HideDeveloperTools()
+                    .WithDotNetFlag(false)
                     .ShowOperationId();
                 // The page offers the deployment's own mode; in Development it acts as 'dev' (an empty header is refused).
                 var mode = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Mode;

@@ -38,4 +38,7 @@ internal sealed record ProblemBody
 
     [Description("True when Airflow may have accepted the trigger although Airgate could not record it: look the run up before retrying.")]
     public bool? RunMayExist { get; init; }
+
+    [Description("On run-not-finished (409): the run's state now, e.g. running.")]
+    public string? State { get; init; }
 }

@@ -20,6 +20,13 @@ internal sealed class SchemaCleanup : IOpenApiDocumentTransformer
             anyObject.AdditionalProperties = new OpenApiSchema();
         }
 
+        // An entry of the compatible trigger form carries its parameters under a member the profile names (its options
+        // field), which no fixed property can declare.
+        if (document.Components?.Schemas?.TryGetValue("PipelineConfigEntry", out var entry) == true && entry is OpenApiSchema configEntry)
+        {
+            configEntry.AdditionalProperties = new OpenApiSchema { Description = "The pipeline's parameters, under the profile's options field (e.g. nextflowOptions)." };
+        }
+
         foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
         {
             if (schema.Properties is null)

@@ -21,6 +21,12 @@ internal static class ConfigCommands
     {
         // The server's own builder, so every source (appsettings*.json, Airgate__* variables, switches) counts as it would.
         using var app = Program.BuildGateway(hostArgs, builder => builder.Logging.ClearProviders());
+        output.WriteLine($"Environment: {app.Environment.EnvironmentName}. Read from (later sources win):");
+        foreach (var line in SettingsFiles.Describe(app.Configuration))
+        {
+            output.WriteLine($"  {line}");
+        }
+
         output.WriteLine("Effective configuration:");
         foreach (var line in ConfigurationReport.Lines(app.Configuration))
         {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Airgate.AirflowEmulator;
 using Airgate.Core.Manifests;
 using Airgate.Core.Registry;
+using Airgate.Telemetry;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Airgate.Cli;
@@ -75,8 +76,16 @@ internal static partial class DevCommand
         var airflowUrl = await emulator.StartAsync("http://127.0.0.1:0", cancellationToken);
         var dataDirectory = Directory.CreateTempSubdirectory("airgate-dev-");
 
+        // The host says Development, as it is, unless the developer chose another environment.
+        if (!hostArgs.Any(arg => arg.StartsWith("--environment", StringComparison.OrdinalIgnoreCase))
+            && Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null && Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is null)
+        {
+            hostArgs = ["--environment", "Development", .. hostArgs];
+        }
+
         await using var app = Program.BuildGateway(hostArgs, builder =>
         {
+            builder.UseReadableConsoleLogs();
             // Lowest priority: anything the developer configures (appsettings, environment) may change these.
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
             {
@@ -108,6 +117,9 @@ internal static partial class DevCommand
             }.Where(setting => setting.Key != "urls" || setting.Value is not null));
         });
 
+        // The first thing a newcomer reads: where the page is. Logs follow.
+        var address = Regex.Replace((app.Configuration["urls"] ?? DefaultUrls).Split(';')[0].TrimEnd('/'), @"://(\+|\*|0\.0\.0\.0|\[::\])", "://localhost");
+        await Console.Out.WriteLineAsync($"Airgate dev: open {address}/ (the launchpad) or {address}/docs (the API reference). Ctrl+C stops it.");
         LogEmulatedAirflow(app.Logger, airflowUrl, api == EmulatedApi.V1 ? "Airflow 2, /api/v1" : "Airflow 3, /api/v2", emulator.DagIds.Count, registryPath, dataDirectory.FullName);
         try
         {

@@ -22,7 +22,6 @@ internal static class ProblemTypes
     public const string DatabaseUnavailable = Base + "database-unavailable";
     public const string TooManyStreams = Base + "too-many-streams";
     public const string StreamsExhausted = Base + "streams-exhausted";
-    public const string NotReady = Base + "not-ready";
     public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";
     public const string RerunUnavailable = Base + "rerun-unavailable";

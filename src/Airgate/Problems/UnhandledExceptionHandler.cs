@@ -44,7 +44,7 @@ internal sealed partial class UnhandledExceptionHandler(
                 Status = StatusCodes.Status500InternalServerError,
                 Type = ProblemTypes.Internal,
                 Title = "Airgate failed to handle the request",
-                Detail = "An unexpected error occurred. Quote the traceId when reporting it.",
+                Detail = "An unexpected error occurred. Quote the trace_id when reporting it.",
             };
         }
 
