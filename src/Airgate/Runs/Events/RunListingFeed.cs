@@ -2,6 +2,7 @@ using System.Text.Json;
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,7 @@ using Airgate.Runs.Events;
 using Airgate.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Brings the store's mirror of Airflow's runs up to date: reads every run of every workflow that Airflow changed since
