@@ -29,6 +29,12 @@ public static class RunStoreServiceCollectionExtensions
             { ParsedProvider: StorageProvider.Postgres } postgres => new PostgresLeaderLock(postgres.EffectiveConnectionString),
             _ => new SqliteLeaderLock(),
         });
+        services.TryAddSingleton<IRunChangeSignal>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value switch
+        {
+            { ParsedProvider: StorageProvider.Postgres } postgres => new PostgresRunChangeSignal(
+                postgres.EffectiveConnectionString, sp.GetRequiredService<ILogger<PostgresRunChangeSignal>>()),
+            _ => new SqliteRunChangeSignal(),
+        });
         services.TryAddSingleton(sp => new DatabaseMigrator(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
         services.AddHostedService<MigrationHostedService>();

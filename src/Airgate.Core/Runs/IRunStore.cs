@@ -28,6 +28,12 @@ public interface IRunStore
     Task<IReadOnlyList<RunRecord>> ListPendingAsync(DateTimeOffset olderThan, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Confirmed runs written after the position (<paramref name="since"/>, <paramref name="afterId"/>), in order of
+    /// (<see cref="RunRecord.UpdatedAt"/>, id): what listing streams send, whichever replica wrote it.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord>> ListChangedSinceAsync(DateTimeOffset since, long afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Mirrors runs read from Airflow in one transaction: unknown runs are inserted as <see cref="RunSource.External"/>
     /// (owner from <see cref="ObservedRun.TriggeringUserName"/>); known runs get their Airflow fields updated (and a
     /// pending or failed Airgate record is confirmed, since Airflow has it), never their owner, pipelines or conf.

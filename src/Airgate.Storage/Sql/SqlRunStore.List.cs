@@ -11,11 +11,47 @@ internal sealed partial class SqlRunStore
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, RunQuery.MaxLimit);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Offset, 0);
+        if (BuildListSql(query) is not { } sql)
+        {
+            return new RunPage([], 0);
+        }
+
+        var parameters = sql.Parameters;
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var transaction = await dialect.BeginSnapshotReadAsync(connection, cancellationToken);
+
+        long total;
+        await using (var count = connection.CreateCommand(sql.CountSql, transaction))
+        {
+            parameters.ForEach(p => count.AddText(p.Name, p.Value));
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        IReadOnlyList<RunRecord> items = [];
+        if (query.Offset < total)
+        {
+            await using var page = connection.CreateCommand(sql.PageSql(query), transaction);
+            parameters.ForEach(p => page.AddText(p.Name, p.Value));
+            page.AddInt64("@limit", query.Limit);
+            page.AddInt64("@offset", query.Offset);
+            items = await ReadAllAsync(page, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RunPage(items, total);
+    }
+
+    /// <summary>
+    /// The SQL a listing runs (the count and the page share the filters); null when no row can match (a NUL byte).
+    /// Apart from <see cref="ListAsync"/> so a test can EXPLAIN exactly these queries.
+    /// </summary>
+    internal static ListSql? BuildListSql(RunQuery query)
+    {
         var states = query.States.Where(s => !StorableText.HasNul(s)).ToList();
         if (StorableText.HasNul(query.DagId) || StorableText.HasNul(query.OwnerId) || StorableText.HasNul(query.OwnerNamePattern)
             || (query.States.Count > 0 && states.Count == 0))
         {
-            return new RunPage([], 0);
+            return null;
         }
 
         var where = new StringBuilder();
@@ -56,35 +92,12 @@ internal sealed partial class SqlRunStore
         }
 
         var filters = where.ToString();
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var transaction = await dialect.BeginSnapshotReadAsync(connection, cancellationToken);
-
         // Without an owner filter the total comes from the running totals (a sum over a few rows per workflow and
         // state) instead of counting up to millions of rows; owner filters count an owner's rows through its index.
         var countSql = query.OwnerId is null && query.OwnerNamePattern is null
             ? $"SELECT COALESCE(SUM(delta), 0) FROM run_count_deltas WHERE 1 = 1{filters}"
             : $"SELECT COUNT(*) FROM runs WHERE record_state = 'Confirmed'{filters}";
-        long total;
-        await using (var count = connection.CreateCommand(countSql, transaction))
-        {
-            parameters.ForEach(p => count.AddText(p.Name, p.Value));
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        IReadOnlyList<RunRecord> items = [];
-        if (query.Offset < total)
-        {
-            await using var page = connection.CreateCommand(
-                $"SELECT {RunSql.Columns} FROM runs WHERE record_state = 'Confirmed'{filters} ORDER BY {RunSql.OrderBy(query.OrderBy)} LIMIT @limit OFFSET @offset",
-                transaction);
-            parameters.ForEach(p => page.AddText(p.Name, p.Value));
-            page.AddInt64("@limit", query.Limit);
-            page.AddInt64("@offset", query.Offset);
-            items = await ReadAllAsync(page, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new RunPage(items, total);
+        return new ListSql(filters, countSql, parameters);
     }
 
     public async Task CompactTotalsAsync(CancellationToken cancellationToken = default)

@@ -167,6 +167,23 @@ internal sealed partial class SqlRunStore(SqlDialect dialect, TimeProvider timeP
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<RunRecord>> ListChangedSinceAsync(DateTimeOffset since, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand(
+            $"""
+            SELECT {RunSql.Columns} FROM runs
+            WHERE record_state = 'Confirmed' AND (updated_at > @since OR (updated_at = @since AND id > @after_id))
+            ORDER BY updated_at, id
+            LIMIT @limit
+            """);
+        AddTimestamp(command, "@since", since);
+        command.AddInt64("@after_id", afterId);
+        command.AddInt64("@limit", limit);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async connection =>
         {

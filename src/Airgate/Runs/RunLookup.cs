@@ -3,6 +3,7 @@ using Airgate.Airflow.Models;
 using Airgate.Auth;
 using Airgate.Core.Runs;
 using Airgate.Problems;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Airgate.Runs;

@@ -3,6 +3,7 @@ using Airgate.Auth;
 using Airgate.Core.Runs;
 using Airgate.Problems;
 using Airgate.Requests;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,7 @@ internal static class RunStop
         RunLookup lookup,
         IAirflowClient airflow,
         IRunStore store,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (RunDetail.CheckIds(dagId, dagRunId, null, query.Errors) is { } invalid)
@@ -61,7 +63,9 @@ internal static class RunStop
             return updated.Failure.ToProblem($"Workflow '{dagId}' has no run '{dagRunId}'.");
         }
 
-        await store.UpsertObservedAsync([ObservedRuns.From(updated.Value)], cancellationToken);
+        // Stamped with when Airflow answered: a sync page read before then (it may hold the state before the stop) must
+        // not overwrite it. Unstamped, any later write would win, and listings and streams would show the run go back.
+        await store.UpsertObservedAsync([ObservedRuns.From(updated.Value, time.GetUtcNow())], cancellationToken);
         return TypedResults.Ok(RunResponse.From(updated.Value, record));
     }
 }

@@ -3,6 +3,7 @@ using Airgate.Auth;
 using Airgate.Core.Parameters;
 using Airgate.Core.Runs;
 using Airgate.Problems;
+using Airgate.Runs.Mirror;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs;

@@ -1,4 +1,5 @@
 using Airgate.Runs.Events;
+using Airgate.Runs.Mirror;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

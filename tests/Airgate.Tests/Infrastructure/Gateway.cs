@@ -1,4 +1,5 @@
 using Airgate.AirflowEmulator;
+using Airgate.Runs.Mirror;
 using Airgate.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -113,7 +114,7 @@ internal sealed class Gateway : IAsyncDisposable
     /// <summary>Reads every run Airflow has into the mirror now, as the cold-start backfill does in the background.</summary>
     public async Task BackfillAsync()
     {
-        var backfill = Services.GetRequiredService<Airgate.Runs.RunBackfill>();
+        var backfill = Services.GetRequiredService<RunBackfill>();
         await backfill.RestartAsync(CancellationToken.None);
         if (!await backfill.RunAsync(() => true, CancellationToken.None))
         {

@@ -1,7 +1,7 @@
 using System.Net;
-
 using Airgate.AirflowEmulator;
 using Airgate.Runs;
+using Airgate.Runs.Mirror;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Airgate.AirflowEmulator;
 using Airgate.Runs;
+using Airgate.Runs.Mirror;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using Airgate.Core.Runs;
 using Airgate.Runs;
+using Airgate.Runs.Mirror;
 using Airgate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -12,7 +12,6 @@ internal static class EventsSetup
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>());
         builder.Services.AddSingleton<RunWatchers>();
-        builder.Services.AddSingleton<RunChanges>();
         builder.Services.AddSingleton<RunListingFeed>();
         builder.Services.AddSingleton<StreamLimits>();
         builder.Services.Configure<OpenApiOptions>("v1", options => options.AddDocumentTransformer<RunEventSchemas>());

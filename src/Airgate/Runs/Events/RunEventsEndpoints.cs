@@ -3,6 +3,7 @@ using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Problems;
 using Airgate.Requests;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,22 +1,24 @@
 using System.Text.Json;
 using Airgate.Airflow;
-using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs.Events;
 
 /// <summary>
-/// Feeds every listing stream of this process from one loop: each interval it joins (or starts) the mirror's sync on the
-/// leading replica, then sends each run the sync found changed to the streams whose filters keep it. One sync per
-/// interval however many listing streams are open; the loop runs only while at least one is.
+/// Feeds every listing stream of this process from one loop, on every replica: it reads the runs written to the store
+/// since it last looked (by update time, whichever replica wrote them) and sends each to the streams whose filters keep
+/// it. It reads when woken by <see cref="IRunChangeSignal"/> (PostgreSQL's NOTIFY) and at least every poll interval,
+/// so a lost notification delays an event, never loses it. On the leading replica it also joins (or starts) the
+/// mirror's sync once per interval. The loop runs only while at least one listing stream is open.
 /// </summary>
 internal sealed partial class RunListingFeed(
     RunSync sync,
-    RunChanges changes,
     MirrorLeadership leadership,
     IRunStore store,
+    IRunChangeSignal signal,
     TimeProvider time,
     IOptions<EventsOptions> options,
     IOptions<RunsOptions> runsOptions,
@@ -24,11 +26,13 @@ internal sealed partial class RunListingFeed(
     IHostApplicationLifetime lifetime,
     ILogger<RunListingFeed> logger)
 {
+    private const int PageSize = 500;
+
     private readonly Lock _gate = new();
     private readonly List<(EventSubscriber Subscriber, ListingFilter Filter)> _subscribers = [];
-    // What each recently read run looked like: a sync re-reads the last SyncOverlap of changes, and an unchanged run
-    // read again must not be sent again.
-    private readonly Dictionary<(string DagId, string DagRunId), (RunFingerprint Fingerprint, DateTimeOffset SeenAt)> _seen = [];
+    // What each recently sent run looked like (its event's JSON): the store is read again from a little before the last
+    // position (writers' clocks differ, commits land late), and a run read again unchanged must not be sent again.
+    private readonly Dictionary<(string DagId, string DagRunId), (string Payload, DateTimeOffset UpdatedAt)> _sent = [];
     private CancellationTokenSource? _stop;
     private long _sequence;
     private long _ticks;
@@ -45,7 +49,6 @@ internal sealed partial class RunListingFeed(
             _subscribers.Add((subscriber, filter));
             if (_stop is null)
             {
-                changes.Listening = true;
                 _stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
                 var token = _stop.Token;
                 _ = Task.Run(() => LoopAsync(token));
@@ -63,7 +66,6 @@ internal sealed partial class RunListingFeed(
                 return;
             }
 
-            changes.Listening = false;
             _stop.Cancel();
             _stop.Dispose();
             _stop = null;
@@ -74,34 +76,47 @@ internal sealed partial class RunListingFeed(
     {
         var interval = options.Value.PollInterval;
         AirflowFailure? lastFailure = null;
+        // Only what changes from now on is sent: the client read the listing before it opened the stream.
+        var position = (Since: time.GetUtcNow(), AfterId: 0L);
+        var nextSync = time.GetUtcNow();
         try
         {
             while (true)
             {
-                var startedAt = time.GetUtcNow();
+                // Taken before reading, so a change announced while reading wakes the next wait.
+                var woken = signal.NextChangeAsync();
                 try
                 {
-                    // Only the leader syncs (other replicas read the mirror it keeps); its sync is shared with listings.
-                    var failure = leadership.IsLeader ? await sync.SyncAsync().WaitAsync(cancellationToken) : null;
-                    if (failure is not null && failure.Error != lastFailure?.Error)
+                    // Only the leader syncs (other replicas read the mirror it keeps, told by the signal); its sync is
+                    // shared with listings, and woken ticks between two syncs only read the store.
+                    if (leadership.IsLeader && time.GetUtcNow() >= nextSync)
                     {
-                        Broadcast(SseFrames.Event(Interlocked.Increment(ref _sequence), "error", SseFrames.Error(failure, "Airflow has no such runs."), json.Value.SerializerOptions));
+                        nextSync = time.GetUtcNow() + interval;
+                        var failure = await sync.SyncAsync().WaitAsync(cancellationToken);
+                        if (failure is not null && failure.Error != lastFailure?.Error)
+                        {
+                            Broadcast(SseFrames.Event(Interlocked.Increment(ref _sequence), "error", SseFrames.Error(failure, "Airflow has no such runs."), json.Value.SerializerOptions));
+                        }
+
+                        lastFailure = failure;
                     }
 
-                    lastFailure = failure;
-                    await SendChangesAsync(startedAt, cancellationToken);
+                    position = await SendChangesAsync(position, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    // A database blip: this tick's changes are read again by a later sync (the overlap), never a 500.
+                    // A database blip: the next read starts from the same position, never a 500.
                     LogFeedFailed(logger, exception);
                 }
 
                 Interlocked.Increment(ref _ticks);
-                var wait = startedAt + interval - time.GetUtcNow();
-                if (wait > TimeSpan.Zero)
+                try
                 {
-                    await Task.Delay(wait, time, cancellationToken);
+                    await woken.WaitAsync(interval, time, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // No announcement this interval: read anyway (a notification may have been lost with a connection).
                 }
             }
         }
@@ -109,62 +124,69 @@ internal sealed partial class RunListingFeed(
         {
             lock (_gate)
             {
-                _seen.Clear();
-            }
-
-            while (changes.Batches.TryRead(out _))
-            {
-                // Dropped: nobody listens.
+                _sent.Clear();
             }
         }
     }
 
-    private async Task SendChangesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Sends every run written since a little before <paramref name="position"/>, in write order; returns the new position.</summary>
+    private async Task<(DateTimeOffset Since, long AfterId)> SendChangesAsync((DateTimeOffset Since, long AfterId) position, CancellationToken cancellationToken)
     {
-        var forget = now - runsOptions.Value.SyncOverlap - options.Value.PollInterval - runsOptions.Value.SyncInterval - runsOptions.Value.SyncInterval;
-        List<AirflowDagRun> changed = [];
-        while (changes.Batches.TryRead(out var batch))
+        // Read again from SyncOverlap before the last position: the writers are several replicas with their own clocks,
+        // and a transaction stamped earlier may commit after a later one was read.
+        var overlap = runsOptions.Value.SyncOverlap;
+        var cursor = (Since: position.Since - overlap, AfterId: 0L);
+        var last = position;
+        while (true)
         {
-            lock (_gate)
+            var page = await store.ListChangedSinceAsync(cursor.Since, cursor.AfterId, PageSize, cancellationToken);
+            foreach (var record in page)
             {
-                foreach (var run in batch)
+                Send(record);
+                if (record.UpdatedAt > last.Since || (record.UpdatedAt == last.Since && record.Id > last.AfterId))
                 {
-                    var fingerprint = RunFingerprint.Of(run);
-                    var key = (run.DagId, run.DagRunId);
-                    if (!_seen.TryGetValue(key, out var seen) || seen.Fingerprint != fingerprint)
-                    {
-                        changed.Add(run);
-                    }
-
-                    _seen[key] = (fingerprint, now);
+                    last = (record.UpdatedAt, record.Id);
                 }
             }
+
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+
+            cursor = (page[^1].UpdatedAt, page[^1].Id);
         }
 
         lock (_gate)
         {
-            foreach (var stale in _seen.Where(s => s.Value.SeenAt < forget).Select(s => s.Key).ToList())
+            var forget = last.Since - overlap - overlap;
+            foreach (var stale in _sent.Where(s => s.Value.UpdatedAt < forget).Select(s => s.Key).ToList())
             {
-                _seen.Remove(stale);
+                _sent.Remove(stale);
             }
         }
 
-        foreach (var run in changed.DistinctBy(r => (r.DagId, r.DagRunId)))
+        return last;
+    }
+
+    private void Send(RunRecord record)
+    {
+        var payload = JsonSerializer.Serialize(new RunEventRun(RunResponse.From(record)), json.Value.SerializerOptions);
+        lock (_gate)
         {
-            // The store's record carries the owner the filters need; the sync wrote it before publishing.
-            if (await store.GetAsync(run.DagId, run.DagRunId, cancellationToken) is not { } record)
+            var key = (record.DagId, record.DagRunId);
+            var unchanged = _sent.TryGetValue(key, out var sent) && sent.Payload == payload;
+            _sent[key] = (payload, record.UpdatedAt);
+            if (unchanged)
             {
-                continue;
+                return;
             }
 
             string? frame = null;
-            lock (_gate)
+            foreach (var (subscriber, _) in _subscribers.Where(s => s.Filter.Matches(record)))
             {
-                foreach (var (subscriber, filter) in _subscribers.Where(s => s.Filter.Matches(record)))
-                {
-                    frame ??= SseFrames.Event(Interlocked.Increment(ref _sequence), "run", new RunEventRun(RunResponse.From(record)), json.Value.SerializerOptions);
-                    subscriber.Send(frame);
-                }
+                frame ??= SseFrames.Event(Interlocked.Increment(ref _sequence), "run", new RunEventRun(RunResponse.From(record)), json.Value.SerializerOptions);
+                subscriber.Send(frame);
             }
         }
     }
@@ -177,6 +199,6 @@ internal sealed partial class RunListingFeed(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing events tick failed; the next sync reads the changes again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing events tick failed; the next read starts from the same position")]
     private static partial void LogFeedFailed(ILogger logger, Exception exception);
 }

@@ -1,7 +1,7 @@
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>Turns Airflow's DagRun into the store's mirror shape.</summary>
 internal static class ObservedRuns

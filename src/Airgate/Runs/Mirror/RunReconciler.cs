@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Settles trigger records left pending by a lost Airflow answer when no client retries: confirmed when Airflow has

@@ -1,6 +1,6 @@
 using Airgate.Core.Runs;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Whether this replica keeps the run mirror (sync, backfill, reconciler). Other replicas answer listings from the

@@ -2,7 +2,7 @@ using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Where a trigger record stands after talking to Airflow: confirmed with Airflow's run, failed (the run does not

@@ -4,7 +4,7 @@ using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Fills an empty mirror with the runs Airflow already had, newest first (what users look at), one page at a time with

@@ -5,7 +5,7 @@ using Airgate.Core.Runs;
 using Airgate.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Sends a recorded trigger to Airflow and settles records whose answer was lost. The rule that keeps runs from being

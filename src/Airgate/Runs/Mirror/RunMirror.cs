@@ -3,7 +3,7 @@ using Airgate.Core.Runs;
 using Airgate.Workflows;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// What a listing does before reading the store: on the leader, join the sync in flight (or start one) and wait for it

@@ -1,11 +1,10 @@
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Airgate.Core.Runs;
-using Airgate.Runs.Events;
 using Airgate.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Brings the store's mirror of Airflow's runs up to date: reads every run of every workflow that Airflow changed since
@@ -20,7 +19,6 @@ internal sealed partial class RunSync(
     IOptions<RunsOptions> options,
     IHostApplicationLifetime lifetime,
     AirgateMetrics metrics,
-    RunChanges changes,
     ILogger<RunSync> logger)
 {
     /// <summary>The one watermark: every workflow's changes are read together.</summary>
@@ -84,7 +82,6 @@ internal sealed partial class RunSync(
                 if (page.Value.Items.Count > 0)
                 {
                     await store.UpsertObservedAsync([.. page.Value.Items.Select(r => ObservedRuns.From(r, pageStartedAt))], cancellationToken);
-                    changes.Publish(page.Value.Items);
                 }
 
                 offset += page.Value.Items.Count;

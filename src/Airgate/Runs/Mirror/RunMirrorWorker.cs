@@ -1,7 +1,7 @@
 using Airgate.Core.Runs;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// Keeps the mirror on the leading replica: takes or keeps the lead and syncs every

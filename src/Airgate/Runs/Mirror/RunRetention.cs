@@ -1,7 +1,7 @@
 using Airgate.Core.Runs;
 using Microsoft.Extensions.Options;
 
-namespace Airgate.Runs;
+namespace Airgate.Runs.Mirror;
 
 /// <summary>
 /// <see cref="RunsOptions.RetainFor"/>: deletes mirrored runs Airgate did not trigger once they ended longer ago than
