@@ -22,7 +22,7 @@ public static class DynamoDbRegistryReader
         ArgumentNullException.ThrowIfNull(options);
         var items = new List<KeyValuePair<string, string>>();
         var problems = new List<RegistryProblem>();
-        await foreach (var item in ScanAsync(client, options.PipelinesTable, cancellationToken))
+        foreach (var item in await ReadTableAsync(client, options.PipelinesTable, cancellationToken))
         {
             if (PipelineDocument(options.PipelinesTable, item, problems) is { } document)
             {
@@ -30,7 +30,7 @@ public static class DynamoDbRegistryReader
             }
         }
 
-        await foreach (var item in ScanAsync(client, options.WorkflowsTable, cancellationToken))
+        foreach (var item in await ReadTableAsync(client, options.WorkflowsTable, cancellationToken))
         {
             if (WorkflowDocument(options.WorkflowsTable, item, problems) is { } document)
             {
@@ -39,6 +39,24 @@ public static class DynamoDbRegistryReader
         }
 
         return (items, problems);
+    }
+
+    private static async Task<List<Dictionary<string, AttributeValue>>> ReadTableAsync(IAmazonDynamoDB client, string table, CancellationToken cancellationToken)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        try
+        {
+            await foreach (var item in ScanAsync(client, table, cancellationToken))
+            {
+                items.Add(item);
+            }
+
+            return items;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new DynamoDbTableException(table, exception);
+        }
     }
 
     /// <summary>Every item of <paramref name="table"/>, following <c>LastEvaluatedKey</c> with the SDK's paginator.</summary>
@@ -109,7 +127,17 @@ public static class DynamoDbRegistryReader
             return null;
         }
 
-        var json = ToJson(map);
+        string json;
+        try
+        {
+            json = ToJson(map);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or InvalidCastException or FormatException or ArgumentException)
+        {
+            problems.Add(new RegistryProblem(name, "/" + CapeLayout.Profile, $"'{CapeLayout.Profile}' cannot be read as JSON ({exception.GetType().Name}); the item is left out."));
+            return null;
+        }
+
         if (ProfileIdIn(json) is { } inside && inside != id)
         {
             problems.Add(new RegistryProblem(name, "/" + CapeLayout.Profile + "/pipelineId", $"The profile's id '{inside}' differs from the item's key '{id}'; the item is left out until they agree."));
