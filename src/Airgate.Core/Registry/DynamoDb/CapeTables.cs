@@ -35,4 +35,22 @@ public static class CapeTables
         KeySchema = [new KeySchemaElement(CapeLayout.WorkflowKey, KeyType.HASH)],
         AttributeDefinitions = [new AttributeDefinition(CapeLayout.WorkflowKey, ScalarAttributeType.S)],
     };
+
+    /// <summary>Creates a table and waits until it is active (a fresh table refuses reads and writes while it is created).</summary>
+    public static async Task CreateAndWaitAsync(IAmazonDynamoDB client, CreateTableRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        await client.CreateTableAsync(request, cancellationToken);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var described = await client.DescribeTableAsync(request.TableName, cancellationToken);
+            if (described.Table.TableStatus == TableStatus.ACTIVE)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
 }

@@ -87,7 +87,8 @@ public static class DynamoDbRegistryReader
     public static Dictionary<string, AttributeValue> FromJson(string json)
     {
         using var parsed = JsonDocument.Parse(json);
-        return ((Document)ToEntry(parsed.RootElement)).ToAttributeMap();
+        // Empty strings are values in a profile ("default": "" on every nf-core group); the SDK drops them unless told.
+        return ((Document)ToEntry(parsed.RootElement)).ToAttributeMap(DynamoDBEntryConversion.V2, isEmptyStringValueEnabled: true);
     }
 
     private static DynamoDBEntry ToEntry(JsonElement element) => element.ValueKind switch

@@ -20,8 +20,6 @@ public static class RegistryPush
     public const int ExitProblems = 1;
     public const int ExitUnavailable = 2;
 
-    private const int TableWaitAttempts = 300;
-
     public static async Task<int> RunAsync(
         string directory, IAmazonDynamoDB client, DynamoDbRegistryOptions options, bool dryRun, bool createTables, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -204,17 +202,7 @@ public static class RegistryPush
                 continue;
             }
 
-            await client.CreateTableAsync(request, cancellationToken);
-            for (var attempt = 0; attempt < TableWaitAttempts; attempt++)
-            {
-                var described = await client.DescribeTableAsync(request.TableName, cancellationToken);
-                if (described.Table.TableStatus == TableStatus.ACTIVE)
-                {
-                    break;
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            }
+            await CapeTables.CreateAndWaitAsync(client, request, cancellationToken);
         }
     }
 

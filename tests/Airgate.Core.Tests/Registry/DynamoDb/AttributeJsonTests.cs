@@ -34,4 +34,12 @@ public sealed class AttributeJsonTests
 
         attributes["n"].N.ShouldBe(number);
     }
+
+    [Fact]
+    public void FromJson_EmptyString_IsKept()
+    {
+        var json = """{"default":"","nested":{"list":["",1]}}""";
+
+        DynamoDbRegistryReader.ToJson(DynamoDbRegistryReader.FromJson(json)).ShouldBe(json);
+    }
 }
