@@ -50,8 +50,8 @@ public static class RegistryLoader
     /// Loads documents that are not files (DynamoDB items, named by table and key): no file stems to inherit by, and a
     /// parent the profile already carries under <c>$defs/&lt;reference&gt;</c> is taken from there (CAPE's layout).
     /// </summary>
-    internal static RegistrySnapshot LoadItems(IEnumerable<KeyValuePair<string, string>> items, List<RegistryProblem> problems, RegistrySnapshot? previous) =>
-        Load(items, problems, previous, fromItems: true);
+    public static RegistrySnapshot LoadItems(IEnumerable<KeyValuePair<string, string>> items, IEnumerable<RegistryProblem> problems, RegistrySnapshot? previous) =>
+        Load(items, [.. problems], previous, fromItems: true);
 
     private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems, RegistrySnapshot? previous, bool fromItems = false)
     {

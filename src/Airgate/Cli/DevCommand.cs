@@ -192,8 +192,8 @@ internal static partial class DevCommand
         try
         {
             var (items, itemProblems) = await DynamoDbRegistryReader.ReadAsync(client, options.DynamoDb, cancellationToken);
-            var snapshot = RegistryLoader.Load(items);
-            return (snapshot, settings, $"DynamoDB at {endpoint} (tables {options.DynamoDb.PipelinesTable}, {options.DynamoDb.WorkflowsTable}; {itemProblems.Count + snapshot.Problems.Count} problems)");
+            var snapshot = RegistryLoader.LoadItems(items, itemProblems, previous: null);
+            return (snapshot, settings, $"DynamoDB at {endpoint} (tables {options.DynamoDb.PipelinesTable}, {options.DynamoDb.WorkflowsTable}; {snapshot.Problems.Count} problems)");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

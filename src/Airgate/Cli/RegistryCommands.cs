@@ -21,23 +21,32 @@ internal static class RegistryCommands
             strict,
         };
         check.TreatUnmatchedTokensAsErrors = false;
-        check.SetAction((parseResult, cancellationToken) =>
+        check.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            if (parseResult.GetValue(directory) is { } path)
+            var hostArgs = parseResult.UnmatchedTokens.ToList();
+            var path = parseResult.GetValue(directory);
+            if (path is not null && path.StartsWith("--", StringComparison.Ordinal))
             {
-                return Task.FromResult(RegistryCheck.Run(path, output, error, parseResult.GetValue(strict)));
+                // A configuration switch (--Airgate:Registry:Source=DynamoDb) where the optional directory would go.
+                hostArgs.Insert(0, path);
+                path = null;
             }
 
-            var options = ConfiguredOptions([.. parseResult.UnmatchedTokens]);
+            if (path is not null)
+            {
+                return RegistryCheck.Run(path, output, error, parseResult.GetValue(strict));
+            }
+
+            var options = ConfiguredOptions([.. hostArgs]);
             if (options.Source == RegistrySource.Directory)
             {
-                return Task.FromResult(RegistryCheck.Run(options.Path, output, error, parseResult.GetValue(strict)));
+                return RegistryCheck.Run(options.Path, output, error, parseResult.GetValue(strict));
             }
 
             using var client = DynamoDbClients.Create(options.DynamoDb);
-            return RegistryCheck.RunAsync(options, client, output, error, parseResult.GetValue(strict), cancellationToken);
+            return await RegistryCheck.RunAsync(options, client, output, error, parseResult.GetValue(strict), cancellationToken);
         });
 
         var source = new Argument<string>("dir") { Description = "The registry directory to write into CAPE's tables." };

@@ -59,13 +59,8 @@ public static class RegistryPush
             var written = 0;
             foreach (var (table, keyName, key, item) in items)
             {
-                var existing = await client.GetItemAsync(new GetItemRequest
-                {
-                    TableName = table,
-                    Key = new() { [keyName] = new AttributeValue { S = key } },
-                    ConsistentRead = true,
-                }, cancellationToken);
-                var outcome = existing.Item is not { Count: > 0 } ? "new" : SameItem(existing.Item, item) ? "unchanged" : "changed";
+                var existing = await StoredAsync(client, table, keyName, key, dryRun, cancellationToken);
+                var outcome = existing is not { Count: > 0 } ? "new" : SameItem(existing, item) ? "unchanged" : "changed";
                 if (outcome != "unchanged" && !dryRun)
                 {
                     await client.PutItemAsync(new PutItemRequest { TableName = table, Item = item }, cancellationToken);
@@ -181,6 +176,26 @@ public static class RegistryPush
         if (value is not null)
         {
             document[name] = value;
+        }
+    }
+
+    private static async Task<Dictionary<string, AttributeValue>?> StoredAsync(
+        IAmazonDynamoDB client, string table, string keyName, string key, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var existing = await client.GetItemAsync(new GetItemRequest
+            {
+                TableName = table,
+                Key = new() { [keyName] = new AttributeValue { S = key } },
+                ConsistentRead = true,
+            }, cancellationToken);
+            return existing.Item;
+        }
+        catch (ResourceNotFoundException) when (dryRun)
+        {
+            // A dry run with --create-tables has not created the table: everything in it would be new.
+            return null;
         }
     }
 
