@@ -70,6 +70,48 @@ internal static class InheritanceLayout
         return root;
     }
 
+    /// <summary>
+    /// Lays out parents a profile already carries under <c>$defs/&lt;key&gt;</c> (CAPE's DynamoDB layout, where the writer
+    /// copied each parent's schema there) exactly as <see cref="Compose"/> would have placed them: each carried parent's
+    /// own <c>$defs</c> are hoisted just before it, its root <c>$ref</c>s rewritten, and its <c>$schema</c>, <c>$id</c> and
+    /// <c>unevaluatedProperties</c> removed. A parent already laid out this way is left as it is, so a registry pushed
+    /// from a directory reads back byte for byte.
+    /// </summary>
+    public static void NormaliseEmbedded(JsonObject root, IReadOnlyList<string> keys, List<(string Pointer, string Message)> conflicts)
+    {
+        if (root["$defs"] is not JsonObject defs)
+        {
+            return;
+        }
+
+        var entries = defs.ToList();
+        defs.Clear();
+        foreach (var (name, definition) in entries)
+        {
+            if (!keys.Contains(name, StringComparer.Ordinal) || definition is not JsonObject parentRoot)
+            {
+                AddCarried(defs, name, definition, conflicts);
+                continue;
+            }
+
+            RewriteLocalReferences(parentRoot, name);
+            if (parentRoot["$defs"] is JsonObject hoisted)
+            {
+                parentRoot.Remove("$defs");
+                foreach (var (hoistedName, hoistedDefinition) in hoisted.ToList())
+                {
+                    hoisted.Remove(hoistedName);
+                    AddCarried(defs, hoistedName, hoistedDefinition, conflicts);
+                }
+            }
+
+            parentRoot.Remove("$schema");
+            parentRoot.Remove("$id");
+            parentRoot.Remove("unevaluatedProperties");
+            AddCarried(defs, name, parentRoot, conflicts);
+        }
+    }
+
     /// <summary>The <c>$ref</c> that reaches a parent embedded under <paramref name="key"/>.</summary>
     public static string ReferenceTo(string key) => "#" + JsonPointer.ToUriFragment(JsonPointer.Append("/$defs", key));
 
@@ -86,6 +128,21 @@ internal static class InheritanceLayout
         }
 
         defs[name] = definition?.DeepClone();
+    }
+
+    private static void AddCarried(JsonObject defs, string name, JsonNode? definition, List<(string Pointer, string Message)> conflicts)
+    {
+        if (defs[name] is { } existing)
+        {
+            if (!JsonNode.DeepEquals(existing, definition))
+            {
+                conflicts.Add((string.Empty, $"A carried parent brings $defs/{name}, which differs from the $defs/{name} already in this schema; rename one of them."));
+            }
+
+            return;
+        }
+
+        defs[name] = definition;
     }
 
     private static void RewriteLocalReferences(JsonObject parentRoot, string key)

@@ -8,14 +8,21 @@ internal sealed class ProfileIndex
     private readonly Dictionary<string, List<ProfileFile>> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ProfileFile>> _byNameAtVersion = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ProfileFile>> _byStem = new(StringComparer.Ordinal);
+    private readonly bool _fileStems;
 
-    public ProfileIndex(IEnumerable<ProfileFile> files)
+    /// <param name="files">Every profile read.</param>
+    /// <param name="fileStems">Whether profiles came from files whose stems <c>inherits</c> may name (not DynamoDB items).</param>
+    public ProfileIndex(IEnumerable<ProfileFile> files, bool fileStems = true)
     {
+        _fileStems = fileStems;
         foreach (var file in files)
         {
             Add(_byId, file.Profile.Id, file);
             Add(_byNameAtVersion, file.Profile.NameAtVersion, file);
-            Add(_byStem, file.Stem, file);
+            if (fileStems)
+            {
+                Add(_byStem, file.Stem, file);
+            }
         }
     }
 
@@ -45,6 +52,12 @@ internal sealed class ProfileIndex
         if (allowStem && _byStem.TryGetValue(reference, out var byStem) && byStem.Count > 1)
         {
             return $"'{reference}' is the file stem of several profiles ({string.Join(", ", byStem.Select(f => f.File))}); refer to one by its id.";
+        }
+
+        if (allowStem && !_fileStems)
+        {
+            // DynamoDB items have no file names: CAPE copies a parent named by stem into the child's $defs instead.
+            return $"'{reference}' is not a profile id or a name@version in the table, and the profile does not carry it in parametersSchema.$defs/{reference} (CAPE's layout for a parent named by file stem).";
         }
 
         var kinds = allowStem ? "a profile id, a name@version or the file stem of a profile" : "a profile id or a name@version";

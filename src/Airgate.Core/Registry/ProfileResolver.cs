@@ -7,8 +7,10 @@ namespace Airgate.Core.Registry;
 /// <summary>
 /// Resolves inheritance depth-first with memoisation: each profile is resolved, compiled and checked once, a cycle is
 /// reported on every profile in it, and a profile whose parent failed fails too (with a problem that names the parent).
+/// With <paramref name="embeddedParents"/> (CAPE's DynamoDB layout), a parent whose schema the profile already carries
+/// under <c>$defs/&lt;reference&gt;</c> is taken from there and not looked up again.
 /// </summary>
-internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFile> rejected, List<RegistryProblem> problems)
+internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFile> rejected, List<RegistryProblem> problems, bool embeddedParents = false)
 {
     private readonly Dictionary<ProfileFile, Outcome> _outcomes = [];
     private readonly List<Frame> _stack = [];
@@ -44,6 +46,7 @@ internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFi
         var frame = new Frame(file);
         _stack.Add(frame);
         var parents = new List<InheritanceLayout.Parent>();
+        var embedded = new List<string>();
         var ancestors = new List<string>();
         var ok = true;
         for (var i = 0; i < file.Profile.Inherits.Count; i++)
@@ -51,6 +54,17 @@ internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFi
             frame.Index = i;
             var reference = file.Profile.Inherits[i];
             var pointer = JsonPointer.Append(ProfileFile.InheritsPointer, i);
+            if (embeddedParents && CarriesParent(file, reference))
+            {
+                embedded.Add(reference);
+                if (!ancestors.Contains(reference, StringComparer.Ordinal))
+                {
+                    ancestors.Add(reference);
+                }
+
+                continue;
+            }
+
             var parent = index.Find(reference, allowStem: true);
             if (parent is null)
             {
@@ -89,14 +103,25 @@ internal sealed class ProfileResolver(ProfileIndex index, IReadOnlySet<ProfileFi
         }
 
         _stack.RemoveAt(_stack.Count - 1);
-        var result = ok ? Build(file, parents, ancestors) : Outcome.Failed;
+        var result = ok ? Build(file, parents, embedded, ancestors) : Outcome.Failed;
         return _outcomes[file] = result;
     }
 
-    private Outcome Build(ProfileFile file, List<InheritanceLayout.Parent> parents, List<string> ancestors)
+    private static bool CarriesParent(ProfileFile file, string reference) =>
+        file.Profile.ParametersSchema.ValueKind == JsonValueKind.Object
+        && file.Profile.ParametersSchema.TryGetProperty("$defs", out var defs)
+        && defs.ValueKind == JsonValueKind.Object
+        && defs.TryGetProperty(reference, out _);
+
+    private Outcome Build(ProfileFile file, List<InheritanceLayout.Parent> parents, List<string> embedded, List<string> ancestors)
     {
         var conflicts = new List<(string Pointer, string Message)>();
         var own = JsonNode.Parse(file.Profile.ParametersSchema.GetRawText()) ?? JsonValue.Create(true);
+        if (embedded.Count > 0)
+        {
+            InheritanceLayout.NormaliseEmbedded((JsonObject)own, embedded, conflicts);
+        }
+
         var schema = InheritanceLayout.Compose(own, parents, conflicts);
         foreach (var (pointer, message) in conflicts)
         {

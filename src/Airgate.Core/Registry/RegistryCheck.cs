@@ -20,9 +20,47 @@ public static class RegistryCheck
         }
 
         var snapshot = RegistryLoader.Load(directory);
+        return Report(snapshot, file => Path.Join(directory, file).Replace('\\', '/'), output, strict);
+    }
+
+    /// <summary>
+    /// The same check over CAPE's DynamoDB tables (<c>airgate registry check</c> with <c>Airgate:Registry:Source=DynamoDb</c>):
+    /// problems name the table and key (<c>table[pipeline_id=...]:/profile/...</c>); 2 when the settings are wrong or a
+    /// table cannot be read.
+    /// </summary>
+    public static async Task<int> RunAsync(RegistryOptions options, Amazon.DynamoDBv2.IAmazonDynamoDB client, TextWriter output, TextWriter error, bool strict, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(error);
+        if (new RegistryOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            foreach (var failure in invalid.Failures ?? [])
+            {
+                await error.WriteLineAsync(failure);
+            }
+
+            return ExitNoDirectory;
+        }
+
+        try
+        {
+            var (items, itemProblems) = await DynamoDb.DynamoDbRegistryReader.ReadAsync(client, options.DynamoDb, cancellationToken);
+            var problems = itemProblems.ToList();
+            var snapshot = DynamoDb.DynamoDbPipelineRegistry.PointIntoItems(RegistryLoader.LoadItems(items, problems, previous: null), options.DynamoDb.PipelinesTable);
+            return Report(snapshot, file => file, output, strict);
+        }
+        catch (DynamoDb.DynamoDbTableException exception)
+        {
+            await error.WriteLineAsync($"{exception.Message} ({DynamoDb.DynamoDbPipelineRegistry.Describe(exception.InnerException ?? exception)})");
+            return ExitNoDirectory;
+        }
+    }
+
+    private static int Report(RegistrySnapshot snapshot, Func<string, string> where, TextWriter output, bool strict)
+    {
         foreach (var problem in snapshot.Problems)
         {
-            output.WriteLine($"{Path.Join(directory, problem.File).Replace('\\', '/')}:{problem.Pointer}: {(problem.Severity == ProblemSeverity.Warning ? "warning" : "error")}: {problem.Message}");
+            output.WriteLine($"{where(problem.File)}:{problem.Pointer}: {(problem.Severity == ProblemSeverity.Warning ? "warning" : "error")}: {problem.Message}");
         }
 
         var errors = snapshot.Problems.Count(p => p.Severity == ProblemSeverity.Error);

@@ -46,7 +46,14 @@ public static class RegistryLoader
     /// <summary>Loads files given as (path relative to the registry, JSON text) pairs; see <see cref="Load(string, RegistrySnapshot?)"/> for <paramref name="previous"/>.</summary>
     public static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, RegistrySnapshot? previous = null) => Load(files, [], previous);
 
-    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems, RegistrySnapshot? previous)
+    /// <summary>
+    /// Loads documents that are not files (DynamoDB items, named by table and key): no file stems to inherit by, and a
+    /// parent the profile already carries under <c>$defs/&lt;reference&gt;</c> is taken from there (CAPE's layout).
+    /// </summary>
+    public static RegistrySnapshot LoadItems(IEnumerable<KeyValuePair<string, string>> items, IEnumerable<RegistryProblem> problems, RegistrySnapshot? previous) =>
+        Load(items, [.. problems], previous, fromItems: true);
+
+    private static RegistrySnapshot Load(IEnumerable<KeyValuePair<string, string>> files, List<RegistryProblem> problems, RegistrySnapshot? previous, bool fromItems = false)
     {
         var parsed = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var unparsable = new HashSet<string>(StringComparer.Ordinal);
@@ -100,7 +107,7 @@ public static class RegistryLoader
             problems.Add(new RegistryProblem(file, string.Empty, "Neither a pipeline profile (needs 'id' or 'pipelineId' and a parameters schema) nor a workflow manifest (needs 'dag_id'), and no profile names it in 'parameters_schema_file'."));
         }
 
-        var index = new ProfileIndex(profileFiles);
+        var index = new ProfileIndex(profileFiles, fileStems: !fromItems);
         var rejected = new HashSet<ProfileFile>();
         ReportDuplicates(index.DuplicateIds, f => f.IdPointer, f => $"The id '{f.Profile.Id}'", rejected, problems);
         ReportDuplicates(index.DuplicateNameAtVersions, f => f.NamePointer, f => $"The name@version '{f.Profile.NameAtVersion}'", rejected, problems);
@@ -112,7 +119,7 @@ public static class RegistryLoader
             }
         }
 
-        var resolved = new ProfileResolver(index, rejected, problems).ResolveAll(profileFiles);
+        var resolved = new ProfileResolver(index, rejected, problems, embeddedParents: fromItems).ResolveAll(profileFiles);
         if (previous is not null)
         {
             resolved = LastGood.KeepProfiles(previous, resolved, parsed.Keys.Concat(unparsable).ToHashSet(StringComparer.Ordinal), problems);

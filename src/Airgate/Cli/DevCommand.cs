@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Airgate.AirflowEmulator;
 using Airgate.Core.Manifests;
 using Airgate.Core.Registry;
+using Airgate.Core.Registry.DynamoDb;
 using Airgate.Telemetry;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -15,10 +16,16 @@ namespace Airgate.Cli;
 internal static partial class DevCommand
 {
     private const string DefaultUrls = "http://localhost:5080";
+    private const string DefaultPipelinesTable = "cape-dap-registry";
+    private const string DefaultWorkflowsTable = "cape-workflow-registry";
 
     public static Command Create()
     {
         var registry = new Option<DirectoryInfo?>("--registry") { Description = "Registry directory (default: examples/registry)." };
+        var registryDynamoDb = new Option<string?>("--registry-dynamodb")
+        {
+            Description = $"Read the registry from CAPE's DynamoDB tables at this endpoint (e.g. a local server seeded with `airgate registry push`) instead of a directory; tables {DefaultPipelinesTable} and {DefaultWorkflowsTable} unless Airgate:Registry:DynamoDb:* says otherwise.",
+        };
         var urls = new Option<string?>("--urls") { Description = $"Where the gateway listens (default: {DefaultUrls})." };
         var airflowApi = new Option<string>("--airflow-api")
         {
@@ -28,12 +35,14 @@ internal static partial class DevCommand
         var command = new Command("dev", "Run the gateway against an emulated Airflow, for front-end development.")
         {
             registry,
+            registryDynamoDb,
             urls,
             airflowApi,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(registry)?.FullName,
+            parseResult.GetValue(registryDynamoDb),
             parseResult.GetValue(urls),
             parseResult.GetValue(airflowApi),
             [.. parseResult.UnmatchedTokens],
@@ -49,7 +58,7 @@ internal static partial class DevCommand
         _ => null,
     };
 
-    private static async Task<int> RunAsync(string? registryPath, string? urls, string? airflowApi, string[] hostArgs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? registryPath, string? dynamoDbEndpoint, string? urls, string? airflowApi, string[] hostArgs, CancellationToken cancellationToken)
     {
         if (ParseApi(airflowApi) is not { } api)
         {
@@ -57,16 +66,38 @@ internal static partial class DevCommand
             return 2;
         }
 
-        registryPath ??= ExampleFolders.Find("examples", "registry");
-        if (registryPath is null || !Directory.Exists(registryPath))
+        RegistrySnapshot snapshot;
+        Dictionary<string, string?> registrySettings;
+        if (dynamoDbEndpoint is not null)
         {
-            await Console.Error.WriteLineAsync(
-                $"The registry directory '{registryPath ?? "examples/registry"}' does not exist. Pass --registry <dir>.");
-            return 2;
+            if (registryPath is not null)
+            {
+                await Console.Error.WriteLineAsync("Pass either --registry <dir> or --registry-dynamodb <endpoint>, not both.");
+                return 2;
+            }
+
+            if (await DynamoDbRegistryAsync(dynamoDbEndpoint, hostArgs, cancellationToken) is not { } read)
+            {
+                return 2;
+            }
+
+            (snapshot, registrySettings, registryPath) = read;
+        }
+        else
+        {
+            registryPath ??= ExampleFolders.Find("examples", "registry");
+            if (registryPath is null || !Directory.Exists(registryPath))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"The registry directory '{registryPath ?? "examples/registry"}' does not exist. Pass --registry <dir>.");
+                return 2;
+            }
+
+            snapshot = RegistryLoader.Load(registryPath);
+            registrySettings = new() { ["Airgate:Registry:Path"] = registryPath };
         }
 
         // Every manifest without a fixture gets an emulated DAG, so any registry can be tried.
-        var snapshot = RegistryLoader.Load(registryPath);
         await using var emulator = new AirflowEmulator.AirflowEmulator(new EmulatorOptions
         {
             FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
@@ -107,14 +138,13 @@ internal static partial class DevCommand
 
                 // As in production: the gateway asks the emulator which API it speaks (and logs the answer).
                 ["Airgate:Airflow:ApiVersion"] = "auto",
-                ["Airgate:Registry:Path"] = registryPath,
                 ["Airgate:Auth:AllowDevelopmentMode"] = "true",
                 // Front-end dev servers (Vite, webpack) run on another local port and call the API from the browser.
                 ["Airgate:Auth:Cors:AllowLoopbackOrigins"] = "true",
                 // The launchpad is how a newcomer first sees Airgate work.
                 ["Airgate:Ui:Enabled"] = "true",
                 ["urls"] = urls,
-            }.Where(setting => setting.Key != "urls" || setting.Value is not null));
+            }.Concat(registrySettings).Where(setting => setting.Key != "urls" || setting.Value is not null));
         });
 
         // The first thing a newcomer reads: where the page is. Logs follow.
@@ -128,6 +158,60 @@ internal static partial class DevCommand
         finally
         {
             TryDelete(dataDirectory);
+        }
+    }
+
+    /// <summary>
+    /// The tables at <paramref name="endpoint"/> read once (for the emulated DAGs), and the settings that make the gateway
+    /// read them too. A local server needs no real credentials, so when the AWS chain has none, placeholder keys are set
+    /// for this process only.
+    /// </summary>
+    private static async Task<(RegistrySnapshot Snapshot, Dictionary<string, string?> Settings, string Description)?> DynamoDbRegistryAsync(
+        string endpoint, string[] hostArgs, CancellationToken cancellationToken)
+    {
+        var configured = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = hostArgs }).Configuration;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Airgate:Registry:Source"] = "DynamoDb",
+            ["Airgate:Registry:DynamoDb:Endpoint"] = endpoint,
+            ["Airgate:Registry:DynamoDb:PipelinesTable"] = configured["Airgate:Registry:DynamoDb:PipelinesTable"] ?? DefaultPipelinesTable,
+            ["Airgate:Registry:DynamoDb:WorkflowsTable"] = configured["Airgate:Registry:DynamoDb:WorkflowsTable"] ?? DefaultWorkflowsTable,
+        };
+        var options = new RegistryOptions
+        {
+            Source = RegistrySource.DynamoDb,
+            DynamoDb = new DynamoDbRegistryOptions
+            {
+                Endpoint = endpoint,
+                PipelinesTable = settings["Airgate:Registry:DynamoDb:PipelinesTable"] ?? DefaultPipelinesTable,
+                WorkflowsTable = settings["Airgate:Registry:DynamoDb:WorkflowsTable"] ?? DefaultWorkflowsTable,
+                Region = configured["Airgate:Registry:DynamoDb:Region"] ?? string.Empty,
+            },
+        };
+        if (RegistryOptionsCheck.Problems(options).ToList() is { Count: > 0 } problems)
+        {
+            await Console.Error.WriteLineAsync($"--registry-dynamodb {endpoint}: {string.Join(" ", problems)}");
+            return null;
+        }
+
+        if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is null && Environment.GetEnvironmentVariable("AWS_PROFILE") is null)
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "airgate-dev");
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "airgate-dev");
+        }
+
+        using var client = DynamoDbClients.Create(options.DynamoDb);
+        try
+        {
+            var (items, itemProblems) = await DynamoDbRegistryReader.ReadAsync(client, options.DynamoDb, cancellationToken);
+            var snapshot = RegistryLoader.LoadItems(items, itemProblems, previous: null);
+            return (snapshot, settings, $"DynamoDB at {endpoint} (tables {options.DynamoDb.PipelinesTable}, {options.DynamoDb.WorkflowsTable}; {snapshot.Problems.Count} problems)");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"--registry-dynamodb {endpoint}: the tables cannot be read ({exception.InnerException?.GetType().Name ?? exception.GetType().Name}). Seed them with `airgate registry push <dir> --create-tables --Airgate:Registry:DynamoDb:Endpoint={endpoint}`.");
+            return null;
         }
     }
 

@@ -34,6 +34,7 @@ internal static class ConfigurationRanges
         ["Airgate:Catalog:MaxEntries"] = new("1", "1000000", "10000"),
         ["Airgate:Registry:ReloadDelay"] = new("00:00:00", "00:01:00", "00:00:00.300"),
         ["Airgate:Registry:PollInterval"] = new("00:00:00", "01:00:00", "00:00:05"),
+        ["Airgate:Registry:DynamoDb:RefreshInterval"] = new("00:00:01", "1.00:00:00", "00:00:30"),
     };
 
     public static bool NeedsRange(Type type) =>
