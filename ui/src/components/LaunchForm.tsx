@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from "react";
 import { airgate, describeProblem, type Pipeline, type Problem, type ProblemError, type Run, type TasksAnswer } from "../api/client";
 import { rerun, type Change } from "../api/rerun";
 import { withDefaults } from "../forms/ajv";
+import { fieldLabel, friendlyMessage } from "../forms/messages";
 import type { JsonSchema } from "../forms/schema";
 import { mergePatch, uuid } from "../util";
 import { ErrorSummary } from "./ErrorSummary";
@@ -60,10 +61,22 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
 
   const errors: ProblemError[] = outcome.kind === "errors" ? outcome.problem.errors ?? [] : [];
   // Params errors point into the body ("/params/accession"); the form's fields are relative to the params object.
+  // Beside a field, the message in words (a raw pattern only as detail).
+  const friendly = (e: ProblemError): ProblemError => {
+    const { message, detail } = friendlyMessage(e);
+    return { ...e, message: detail ? `${message} (${detail})` : message };
+  };
   const errorsFor = (id: string): ProblemError[] =>
-    id === PARAMS
+    (id === PARAMS
       ? errors.filter((e) => !e.pipeline && (e.pointer ?? "").startsWith("/params")).map((e) => ({ ...e, pointer: (e.pointer ?? "").slice("/params".length) }))
-      : errors.filter((e) => e.pipeline === id);
+      : errors.filter((e) => e.pipeline === id)
+    ).map(friendly);
+  const schemas = useMemo(() => Object.fromEntries(pipelines.map((p) => [p.id, p.parameters_schema as JsonSchema])), [pipelines]);
+  const labelFor = (e: ProblemError): string | null => {
+    if (!e.pointer) return null;
+    if (e.pipeline) return fieldLabel(schemas[e.pipeline] ?? null, e.pointer, isNextflow(pipelines.find((p) => p.id === e.pipeline)));
+    return e.pointer.startsWith("/params") ? fieldLabel(paramsSchema, e.pointer.slice("/params".length), false) : e.pointer;
+  };
 
   const triggerBody = () => {
     // A workflow with neither manifest nor Params (parameters_source "none") is started with an empty body.
@@ -132,9 +145,9 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
         void submit(false);
       }}
     >
-      {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} /> : null}
+      {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} labelFor={labelFor} /> : null}
       {usesParams && paramsSchema !== null ? (
-        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
+        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} cliNames={false} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
       ) : null}
       {pipelines.map((p, index) => (
         <PipelineForm
@@ -144,6 +157,7 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
           description={p.description}
           schema={p.parameters_schema as JsonSchema}
           uiSchema={p.ui_schema}
+          cliNames={isNextflow(p)}
           data={values[p.id] ?? {}}
           errors={errorsFor(p.id)}
           onChange={(data) => setValues((v) => ({ ...v, [p.id]: data }))}
@@ -171,13 +185,19 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
             {outcome.changes !== null ? <ChangesTable changes={outcome.changes} names={names} /> : null}
             <details open={!rerunOf}>
               <summary>conf</summary>
-              <pre className="conf" tabIndex={0} aria-label="The conf that would be sent">{JSON.stringify(outcome.conf, null, 2)}</pre>
+              <pre className="conf" role="region" tabIndex={0} aria-label="The conf that would be sent">{JSON.stringify(outcome.conf, null, 2)}</pre>
             </details>
           </div>
         ) : null}
       </div>
     </form>
   );
+}
+
+/** Nextflow pipelines take their parameters as --name on the command line; the form shows that name. */
+export function isNextflow(pipeline: Pipeline | undefined): boolean {
+  const type = (pipeline as { pipeline_type?: string | null; type?: string | null } | undefined);
+  return (type?.pipeline_type ?? type?.type ?? "").toLowerCase() === "nextflow";
 }
 
 export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {

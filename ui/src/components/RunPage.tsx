@@ -242,7 +242,14 @@ export function RunPage({ dagId, runId, rerun }: { dagId: string; runId: string;
           </tbody>
         </table>
       </div>
-      {log !== null ? <LogPanel target={{ dagId, runId, ...log }} available={found.has("logs")} onClose={() => setLog(null)} /> : null}
+      {log !== null ? (
+        <LogPanel
+          target={{ dagId, runId, ...log }}
+          taskState={sorted.find((ti) => ti.task_id === log.taskId && (ti.map_index ?? -1) === log.mapIndex)?.state ?? ""}
+          available={found.has("logs")}
+          onClose={() => setLog(null)}
+        />
+      ) : null}
       <RunActions run={run} finished={finished} found={found} onChanged={setRun} />
     </section>
   );
