@@ -87,14 +87,15 @@ export function App() {
         ) : mode === null ? null : (
           <div key={who}>
             {route.page === "workflows" ? <WorkflowList /> : null}
-            {route.page === "launch" ? <LaunchPage dagId={route.dagId} /> : null}
+            {route.page === "launch" ? <LaunchPage key={`${route.dagId}/${route.from ?? ""}`} dagId={route.dagId} from={route.from ?? null} /> : null}
             {route.page === "runs" ? <RunsPage scope={route.scope} /> : null}
             {/* Keyed by run: another run's page starts fresh (no log panel carried over from the run before). */}
             {route.page === "run" ? <RunPage key={`${route.dagId}/${route.runId}`} dagId={route.dagId} runId={route.runId} rerun={route.rerun} /> : null}
-            <RunEndNotices user={user} />
           </div>
         )}
       </main>
+      {/* Outside main: a complementary landmark belongs at the top level. */}
+      <RunEndNotices key={who} user={user} />
     </>
   );
 }

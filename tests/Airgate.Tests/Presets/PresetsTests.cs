@@ -95,7 +95,7 @@ public sealed class PresetsTests
     public async Task SavePreset_TooLarge_Answers413()
     {
         await using var gateway = Gateway.Start();
-        var big = $$"""{"params": {"note": "{{new string('x', 300 * 1024)}}"}}""";
+        var big = "{\"params\": {\"note\": \"" + new string('x', 300 * 1024) + "\"}}";
 
         await (await PutAsync(gateway.Client, "big", big)).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -298,7 +298,8 @@ function RunActions({ run, finished, found, onChanged }: { run: RunWithRerun; fi
         </form>
       )}
       <p>
-        <Link to={{ page: "run", dagId: run.dag_id, runId: run.dag_run_id, rerun: true }} className="button">Rerun with corrections…</Link>
+        <Link to={{ page: "run", dagId: run.dag_id, runId: run.dag_run_id, rerun: true }} className="button">Rerun with corrections…</Link>{" "}
+        <Link to={{ page: "launch", dagId: run.dag_id, from: run.dag_run_id }} className="button">Launch again…</Link>
       </p>
       <div aria-live="polite">{message ? <p className={message.bad ? "problem" : "ok"}>{message.text}</p> : null}</div>
     </section>
