@@ -127,7 +127,9 @@ async function walk(width, user) {
   await conf.waitFor();
   if (!(await conf.innerText()).includes(`/results/browser-test-${width}`)) fail("the dry run's conf does not carry the corrected value");
   const paramsLink = page.getByRole("link", { name: `Download ${pipelineId}.params.json` });
-  const exported = await page.evaluate(async (href) => (await fetch(href)).json(), await paramsLink.getAttribute("href"));
+  const [download] = await Promise.all([page.waitForEvent("download"), paramsLink.click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  if (download.suggestedFilename() !== `${pipelineId}.params.json`) fail(`params.json is named ${download.suggestedFilename()}`);
   if (exported.outdir !== `/results/browser-test-${width}` || exported.max_cpus !== 2) fail(`params.json is not what would run: ${JSON.stringify(exported)}`);
   if (!(await page.getByLabel("The command line").innerText()).includes(`-params-file ${pipelineId}.params.json`)) fail("no command line");
   await view(page, "dry-run-export", width);

@@ -244,6 +244,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{dag_id}/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved presets of a workflow.
+         * @description Every preset the signed-in user saved for this workflow, ordered by name. Other users' presets are never listed.
+         */
+        get: operations["ListPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{dag_id}/presets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's presets.
+         * @description The preset's values as they were saved: per pipeline id, or Airflow Params. 404 when the caller has no preset of that name.
+         */
+        get: operations["GetPreset"];
+        /**
+         * Save the launch form's values as a named preset (create or replace).
+         * @description Creates the preset (201) or replaces the values of the caller's preset of that name (200). Values are kept as sent and validated only when a run is started from them, so a half-filled form can be saved. At most 100 presets per user and workflow (409 beyond).
+         */
+        put: operations["SavePreset"];
+        post?: never;
+        /**
+         * Delete one of the caller's presets.
+         * @description Removes the preset; 404 when the caller has no preset of that name.
+         */
+        delete: operations["DeletePreset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is: user id, name and roles.
+         * @description The user the credential of this request signs in as (in Development mode, the X-Airgate-User header, else dev), with the roles Airgate sees and whether they include the admin role.
+         */
+        get: operations["GetCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem found in the registry directory (file, JSON pointer, message). */
+        get: operations["ListRegistryProblems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipelines": {
         parameters: {
             query?: never;
@@ -270,23 +355,6 @@ export interface paths {
         };
         /** One profile by id or name@version. */
         get: operations["GetPipeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/registry/problems": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every problem found in the registry directory (file, JSON pointer, message). */
-        get: operations["ListRegistryProblems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -438,6 +506,17 @@ export interface components {
             /** Format: int32 */
             total_entries: number;
         };
+        /** @description Who the caller is, as Airgate sees them: what a UI shows in its header. */
+        CurrentUserResponse: {
+            /** @description The user id runs are recorded under. */
+            id: string;
+            /** @description The display name. */
+            name: string;
+            /** @description The caller's roles. */
+            roles: string[];
+            /** @description Whether the caller has the admin role (may stop anyone's run). */
+            is_admin: boolean;
+        };
         /** @description What a trigger would send: the exact conf, and the validated pipelines or Params. */
         DryRunResponse: {
             conf: components["schemas"]["JsonObject"];
@@ -494,6 +573,28 @@ export interface components {
             parameters_schema: components["schemas"]["JsonElement"];
             ui_schema?: unknown;
             submission: components["schemas"]["SubmissionResponse"];
+        };
+        /** @description The caller's presets of one workflow, by name. */
+        PresetList: {
+            presets: components["schemas"]["PresetResponse"][];
+        };
+        /** @description A saved launch form, as the API answers it. */
+        PresetResponse: {
+            /** @description The preset's name, unique per user and workflow. */
+            name: string;
+            dag_id: string;
+            /** @description Parameters per pipeline id, as the launch form held them (not validated until a run is started from them). */
+            pipelines?: null | {
+                [key: string]: components["schemas"]["JsonObject"];
+            };
+            /** @description Airflow Param values, for a workflow without a manifest. */
+            params?: null | {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /**
          * @description The shape of every error answer (RFC 9457 problem details plus Airgate's extensions), declared once so the
@@ -930,6 +1031,17 @@ export interface components {
             /** Format: double */
             progress: number;
             needs_attention: boolean;
+        };
+        /** @description The save body as the document declares it; read strictly by PresetBodyReader. */
+        SavePresetBody: {
+            /** @description Parameters per pipeline id; each an object. */
+            pipelines?: null | {
+                [key: string]: components["schemas"]["JsonObject"];
+            };
+            /** @description Airflow Param values, for a workflow without a manifest. */
+            params?: null | {
+                [key: string]: unknown;
+            };
         };
         /** @description How a browser signs in to this deployment: the mode, and the request header that carries who the caller is. */
         SignInResponse: {
@@ -2734,6 +2846,503 @@ export interface operations {
             };
         };
     };
+    ListPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "presets": [
+                     *         {
+                     *           "name": "Weekly screen",
+                     *           "dag_id": "bactopia_species_screen",
+                     *           "pipelines": {
+                     *             "bactopia-kraken2-3.2.0": {
+                     *               "outdir": "/results/weekly-screen",
+                     *               "kraken2_db": "/db/k2_standard_08gb",
+                     *               "max_cpus": 8,
+                     *               "samples": [
+                     *                 {
+                     *                   "sample": "isolate-1",
+                     *                   "r1": "/data/isolate-1_R1.fastq.gz"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           "params": null,
+                     *           "created_at": "2026-12-01T09:30:00+00:00",
+                     *           "updated_at": "2026-12-07T08:12:44+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavePreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pipelines": {
+                 *         "bactopia-kraken2-3.2.0": {
+                 *           "outdir": "/results/weekly-screen",
+                 *           "kraken2_db": "/db/k2_standard_08gb",
+                 *           "max_cpus": 8,
+                 *           "samples": [
+                 *             {
+                 *               "sample": "isolate-1",
+                 *               "r1": "/data/isolate-1_R1.fastq.gz"
+                 *             }
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavePresetBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new run's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeletePreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "alice",
+                     *       "name": "Alice Moreau",
+                     *       "roles": [
+                     *         "scientist"
+                     *       ],
+                     *       "is_admin": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CurrentUserResponse"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListRegistryProblems: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags of answers the client holds; a match answers 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The answer's entity tag; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryProblemList"];
+                };
+            };
+            /** @description Not modified: the answer still has the ETag the client sent. */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListPipelines: {
         parameters: {
             query?: {
@@ -2873,62 +3482,6 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListRegistryProblems: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description ETags of answers the client holds; a match answers 304 with no body. */
-                "If-None-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The answer's entity tag; send it back as If-None-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistryProblemList"];
-                };
-            };
-            /** @description Not modified: the answer still has the ETag the client sent. */
-            304: {
-                headers: {
-                    /** @description The answer's entity tag. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid credentials (see the security schemes). */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with (Bearer). */
-                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

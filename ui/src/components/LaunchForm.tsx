@@ -65,6 +65,9 @@ export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = 
   }, [pipelines, usesParams, paramsSchema, rerunOf, startFrom]);
 
   const [values, setValues] = useState(initial);
+  // New starting values (a preset chosen) replace the form's values in place: remounting the form would give its
+  // fields new ids (JSON Forms keeps ids unique while the old form is still mounted).
+  useEffect(() => setValues(initial), [initial]);
   useEffect(() => {
     onValues?.(usesParams ? { params: values[PARAMS] ?? {} } : { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) });
   }, [values]);
@@ -245,8 +248,7 @@ function ExportRun({ dagId, pipelines, values }: { dagId: string; pipelines: Pip
 
 /** Nextflow pipelines take their parameters as --name on the command line; the form shows that name. */
 export function isNextflow(pipeline: Pipeline | undefined): boolean {
-  const type = (pipeline as { pipeline_type?: string | null; type?: string | null } | undefined);
-  return (type?.pipeline_type ?? type?.type ?? "").toLowerCase() === "nextflow";
+  return (pipeline?.type ?? "").toLowerCase() === "nextflow";
 }
 
 export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {

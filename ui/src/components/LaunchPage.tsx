@@ -20,7 +20,6 @@ export function LaunchPage({ dagId, from }: { dagId: string; from: string | null
   const [workflow, setWorkflow] = useState<Workflow | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [start, setStart] = useState<Start | null>(from === null ? { label: null, values: undefined, changedSchemas: [] } : null);
-  const [formKey, setFormKey] = useState(0);
   const [current, setCurrent] = useState<StartingValues>({});
 
   useEffect(() => {
@@ -64,7 +63,6 @@ export function LaunchPage({ dagId, from }: { dagId: string; from: string | null
 
   const loadPreset = (preset: Preset) => {
     setStart({ label: `preset “${preset.name}”`, values: { pipelines: preset.pipelines ?? null, params: preset.params ?? null }, changedSchemas: [] });
-    setFormKey((k) => k + 1);
   };
 
   return (
@@ -79,7 +77,6 @@ export function LaunchPage({ dagId, from }: { dagId: string; from: string | null
       {(tasks === null || start === null) && problem === null ? <p>Loading the form…</p> : null}
       {tasks !== null && start !== null ? (
         <LaunchForm
-          key={formKey}
           dagId={dagId}
           tasks={tasks}
           startFrom={start.values}

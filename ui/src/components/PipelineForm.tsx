@@ -83,7 +83,12 @@ function labelTableCells(root: HTMLElement): void {
   for (const table of root.querySelectorAll("table")) {
     // The column of row actions (delete) has an empty header: name it, for screen readers and axe's empty-table-header.
     for (const th of table.querySelectorAll("thead th")) {
-      if ((th.textContent ?? "").trim() === "" && th.getAttribute("aria-label") !== "Row actions") th.setAttribute("aria-label", "Row actions");
+      if ((th.textContent ?? "").trim() === "") {
+        const name = document.createElement("span");
+        name.className = "column-name";
+        name.textContent = "Actions";
+        th.append(name);
+      }
     }
     const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
     table.querySelectorAll("tbody tr").forEach((row, rowIndex) => {

@@ -15,7 +15,7 @@ import {
   type LayoutProps,
   type RendererProps,
 } from "@jsonforms/core";
-import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from "@jsonforms/react";
+import { JsonFormsDispatch, withJsonFormsLayoutProps } from "@jsonforms/react";
 import { vanillaCells, vanillaRenderers } from "@jsonforms/vanilla-renderers";
 import { schemaAt } from "./messages";
 import type { JsonSchema } from "./schema";
@@ -46,14 +46,12 @@ export function pathExpectation(schema: Record<string, unknown>): string | null 
 }
 
 function ControlWithHelp(props: RendererProps) {
-  const ctx = useJsonForms();
   const scope = (props.uischema as ControlElement).scope;
   const pointer = scope.replace(/^#/, "").replace(/\/properties\//g, "/");
   const schema = (schemaAt(props.schema as JsonSchema, pointer) ?? {}) as Record<string, unknown>;
   const help = typeof schema.help_text === "string" ? schema.help_text : null;
   const html = useMemo(() => (help === null ? "" : helpHtml(help)), [help]);
   const expects = pathExpectation(schema);
-  void ctx;
   return (
     <div className="control-with-help">
       <JsonFormsDispatch schema={props.schema} uischema={props.uischema} path={props.path} enabled={props.enabled} renderers={vanillaRenderers} cells={vanillaCells} />
