@@ -80,6 +80,8 @@ export function App() {
         </nav>
         {mode !== null ? <SignIn key={`${mode}/${credential?.value ?? ""}`} mode={mode} credential={credential} user={user} onChange={change} /> : null}
       </header>
+      {/* Between header and main, at the top level (a complementary landmark), in the page's flow. */}
+      <RunEndNotices key={who} user={user} />
       <main id="main" tabIndex={-1}>
         {problem !== null ? <p className="problem" role="alert">{problem}</p> : null}
         {needsCredential ? (
@@ -94,8 +96,6 @@ export function App() {
           </div>
         )}
       </main>
-      {/* Outside main: a complementary landmark belongs at the top level. */}
-      <RunEndNotices key={who} user={user} />
     </>
   );
 }

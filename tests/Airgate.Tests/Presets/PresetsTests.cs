@@ -104,7 +104,7 @@ public sealed class PresetsTests
     [InlineData(" leading")]
     [InlineData("trailing ")]
     [InlineData("tab\there")]
-    [InlineData("nul\0")]
+    [InlineData("line\nbreak")]
     public async Task SavePreset_BadName_Answers400(string name)
     {
         await using var gateway = Gateway.Start();
