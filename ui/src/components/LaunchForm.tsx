@@ -254,6 +254,7 @@ export function isNextflow(pipeline: Pipeline | undefined): boolean {
 export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {
   if (changes.length === 0) return <p>No parameter differs from the old run.</p>;
   return (
+    <div className="table-wrap">
     <table className="changes">
       <caption>Changes from the old run</caption>
       <thead>
@@ -277,5 +278,6 @@ export function ChangesTable({ changes, names }: { changes: Change[]; names: Rec
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
