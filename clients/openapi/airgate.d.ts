@@ -11,10 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * How to sign in to this deployment: the auth mode and the header that carries the credential (anonymous).
-         * @description Tells a front end how to sign in before it has a credential: the deployment's auth mode (Development, ApiKeys or Jwt) and the header that carries the credential. Anonymous; answers the same to everyone.
-         */
+        /** How to sign in to this deployment: the auth mode and the header that carries the credential (anonymous). */
         get: operations["GetSignIn"];
         put?: never;
         post?: never;
@@ -31,10 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Airflow DAGs with their pipelines (limit, offset, paused, tags, dag_id_pattern).
-         * @description Airflow DAGs, a page at a time, each with the pipelines its manifest names and where its parameters come from (parameters_source: pipelines, dag_params or none). Answered from a cache of Airflow's answers refreshed every Airgate:Catalog:RefreshInterval (30 s), so a warm read asks Airflow nothing; filters are passed to Airflow as it reads them.
-         */
+        /** Airflow DAGs with their pipelines (limit, offset, paused, tags, dag_id_pattern). */
         get: operations["ListWorkflows"];
         put?: never;
         post?: never;
@@ -51,10 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One workflow.
-         * @description One workflow as the listing shows it. For a DAG without a manifest that declares Airflow Params, parameters_schema is those Params as one JSON Schema, so a form can be built for it too.
-         */
+        /** One workflow. */
         get: operations["GetWorkflow"];
         put?: never;
         post?: never;
@@ -71,10 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The workflow's tasks and its profiles fully resolved.
-         * @description The workflow's tasks with the profiles each one runs, and every profile of the workflow with its schema fully resolved (inheritance and references joined): a form can be built from this answer with no further request.
-         */
+        /** The workflow's tasks and its profiles fully resolved. */
         get: operations["ListWorkflowTasks"];
         put?: never;
         post?: never;
@@ -91,10 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One task and its profiles.
-         * @description One task of the workflow and the profiles it runs, resolved as in the task listing.
-         */
+        /** One task and its profiles. */
         get: operations["GetWorkflowTask"];
         put?: never;
         post?: never;
@@ -111,16 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by.
-         * @description Runs of one workflow, or of all with dag_id '~', from Airgate's mirror of Airflow's runs, with an exact total_entries. Filters: state, mine, user_name_pattern (who triggered it), order_by. A listing waits for the mirror's sync at most Airgate:Runs:SyncTimeout and says how fresh it is (synced_at); a slow or down Airflow never makes it fail.
-         */
+        /** Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by. */
         get: operations["ListRuns"];
         put?: never;
-        /**
-         * Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries).
-         * @description Validates every pipeline's parameters against its resolved profile (defaults filled first) and starts an Airflow run with the conf Airgate builds, stamped with the caller's identity. Send exactly one form: 'pipelines' (keyed by profile id or name@version), the compatible 'pipelineConfigs', or 'params' for a workflow without a manifest. Every error comes at once in one 400 (errors[]: pipeline, pointer, keyword, message). dry_run=true answers the exact conf and starts nothing. With an Idempotency-Key, a retry of the same request answers the run it already started (200, Idempotent-Replayed: true); a different request with the same key is a 422.
-         */
+        /** Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries). */
         post: operations["TriggerRun"];
         delete?: never;
         options?: never;
@@ -135,20 +114,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One run, fresh from Airflow, with who started it, its pipelines and a task summary.
-         * @description One run read from Airflow (its task instances at the same time), with who triggered it, the parameters of each pipeline, whether a profile changed since (schema_changed) and a summary of task states. Hidden runs (RunVisibility Own) are 404s.
-         */
+        /** One run, fresh from Airflow, with who started it, its pipelines and a task summary. */
         get: operations["GetRun"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin.
-         * @description Sets the run's state in Airflow: failed stops it (the default, also for an empty body), success finishes it; an optional note is stored on the run. Only the user who triggered it or an admin may; a run that already ended is a 409.
-         */
+        /** Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin. */
         patch: operations["StopRun"];
         trace?: never;
     };
@@ -159,10 +132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Every task instance of the run (mapped ones included) and their summary.
-         * @description Every task instance of the run, mapped ones included (one per map_index), read from Airflow, with a summary of their states.
-         */
+        /** Every task instance of the run (mapped ones included) and their summary. */
         get: operations["ListRunTaskInstances"];
         put?: never;
         post?: never;
@@ -179,10 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Every instance (all map indexes) of one task of the run, and their summary.
-         * @description Every instance of one task of the run (all its map indexes), read from Airflow, with a summary of their states.
-         */
+        /** Every instance (all map indexes) of one task of the run, and their summary. */
         get: operations["GetRunTaskInstances"];
         put?: never;
         post?: never;
@@ -199,10 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.
-         * @description One try of a task instance's log (the latest unless try_number says otherwise; map_index for mapped tasks). As JSON: Airflow's chunks and a continuation_token to pass back for only what was written since (null once the log has ended). With Accept: text/plain: the whole log streamed as text, one line per entry. With follow=true: Server-Sent Events, 'log' as lines appear, then one 'end' with the task's final state. A missing log is a 404.
-         */
+        /** One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes. */
         get: operations["GetTaskLog"];
         put?: never;
         post?: never;
@@ -221,10 +185,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).
-         * @description Starts a new run with the old run's parameters corrected by a JSON merge patch per pipeline (RFC 7386: a member replaces, null removes), validated like a trigger against the profiles as they are now. The answer lists every change (by: user for the patch, default for a profile default that changed) and the new run carries rerun_of. dry_run and Idempotency-Key as for a trigger. A run not started through Airgate is a 409 rerun-unavailable.
-         */
+        /** Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger). */
         post: operations["RerunRun"];
         delete?: never;
         options?: never;
@@ -241,10 +202,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.
-         * @description Runs the failed (and upstream_failed) task instances of a finished run again, with the same parameters, through Airflow's clear; only_failed=false runs every task instance again. Owner or admin. dry_run=true lists the task instances that would run again. A run still running is a 409 run-not-finished.
-         */
+        /** Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only. */
         post: operations["ClearRun"];
         delete?: never;
         options?: never;
@@ -259,10 +217,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Server-Sent Events: a 'run' event for each run entering or changing in the listing with these filters (dag_id '~' for all).
-         * @description Server-Sent Events for a runs page: a 'run' event for each run entering or changing in the listing with these filters (mine, user_name_pattern, state; dag_id '~' for every workflow). Read the listing once, then apply these events. Fed by the mirror's sync, once per Airgate:Events:PollInterval however many streams are open. Limited per user (429) and per process (503).
-         */
+        /** Server-Sent Events: a 'run' event for each run entering or changing in the listing with these filters (dag_id '~' for all). */
         get: operations["StreamRunListEvents"];
         put?: never;
         post?: never;
@@ -279,11 +234,93 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Server-Sent Events of one run: snapshot, then run, task_instance and summary as they change, end when it finishes.
-         * @description Server-Sent Events of one run: 'snapshot' (the run as run detail answers it, every task instance and the summary), then 'run', 'task_instance' and 'summary' as they change, and 'end' when the run finishes (the stream then closes). If Airflow fails, one 'error' event and the stream keeps trying. One poll of Airflow per run and interval, however many clients watch. On reconnect any Last-Event-ID gets a fresh snapshot.
-         */
+        /** Server-Sent Events of one run: snapshot, then run, task_instance and summary as they change, end when it finishes. */
         get: operations["StreamRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{dag_id}/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved presets of a workflow.
+         * @description Every preset the signed-in user saved for this workflow, ordered by name. Other users' presets are never listed.
+         */
+        get: operations["ListPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{dag_id}/presets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's presets.
+         * @description The preset's values as they were saved: per pipeline id, or Airflow Params. 404 when the caller has no preset of that name.
+         */
+        get: operations["GetPreset"];
+        /**
+         * Save the launch form's values as a named preset (create or replace).
+         * @description Creates the preset (201) or replaces the values of the caller's preset of that name (200). Values are kept as sent and validated only when a run is started from them, so a half-filled form can be saved. At most 100 presets per user and workflow (409 beyond).
+         */
+        put: operations["SavePreset"];
+        post?: never;
+        /**
+         * Delete one of the caller's presets.
+         * @description Removes the preset; 404 when the caller has no preset of that name.
+         */
+        delete: operations["DeletePreset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is: user id, name and roles.
+         * @description The user the credential of this request signs in as (in Development mode, the X-Airgate-User header, else dev), with the roles Airgate sees and whether they include the admin role.
+         */
+        get: operations["GetCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every problem found in the registry directory (file, JSON pointer, message). */
+        get: operations["ListRegistryProblems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -299,10 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Every loaded profile, resolved.
-         * @description Every profile in the registry with its schema fully resolved, a page at a time. The registry is reloaded when its files change; files that failed to load are listed by the registry problems operation.
-         */
+        /** Every loaded profile, resolved. */
         get: operations["ListPipelines"];
         put?: never;
         post?: never;
@@ -319,31 +353,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One profile by id or name@version.
-         * @description One profile by id (e.g. bactopia-kraken2-3.2.0) or name@version, with its schema fully resolved.
-         */
+        /** One profile by id or name@version. */
         get: operations["GetPipeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/registry/problems": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every problem found in the registry directory (file, JSON pointer, message).
-         * @description Every problem found in the registry directory: the file, a JSON pointer into it, the message and its severity (error: the file is left out; warning: it is loaded). A file that breaks while Airgate runs keeps its last good version in use.
-         */
-        get: operations["ListRegistryProblems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -359,10 +370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The process answers (no dependency is checked).
-         * @description Liveness: answers 200 while the process does, and touches nothing else. Use it for the container's health check and Kubernetes' livenessProbe, so an Airflow outage never gets a healthy gateway restarted.
-         */
+        /** The process answers (no dependency is checked). */
         get: operations["HealthLive"];
         put?: never;
         post?: never;
@@ -379,10 +387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The database and Airflow are reachable; 503 when either is not.
-         * @description Readiness: the database and Airflow (with Airgate's credentials) are reachable, from a background probe, so it answers within a second. Use it for Kubernetes' readinessProbe or a load balancer's target health check: 503 takes this replica out of rotation.
-         */
+        /** The database and Airflow are reachable; 503 when either is not. */
         get: operations["HealthReady"];
         put?: never;
         post?: never;
@@ -399,10 +404,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Metrics in the Prometheus text format (anonymous, like the health probes).
-         * @description Prometheus text format: HTTP server and client instruments and Airgate's own meter (triggers, parameter errors, Airflow calls, pending trigger records, mirror sync lag, open event streams). Anonymous, like the health probes.
-         */
+        /** Metrics in the Prometheus text format (anonymous, like the health probes). */
         get: operations["GetMetrics"];
         put?: never;
         post?: never;
@@ -504,6 +506,17 @@ export interface components {
             /** Format: int32 */
             total_entries: number;
         };
+        /** @description Who the caller is, as Airgate sees them: what a UI shows in its header. */
+        CurrentUserResponse: {
+            /** @description The user id runs are recorded under. */
+            id: string;
+            /** @description The display name. */
+            name: string;
+            /** @description The caller's roles. */
+            roles: string[];
+            /** @description Whether the caller has the admin role (may stop anyone's run). */
+            is_admin: boolean;
+        };
         /** @description What a trigger would send: the exact conf, and the validated pipelines or Params. */
         DryRunResponse: {
             conf: components["schemas"]["JsonObject"];
@@ -534,8 +547,6 @@ export interface components {
         PipelineConfigEntry: {
             /** @description Profile id or name@version. */
             pipelineId: string;
-        } & {
-            [key: string]: unknown;
         };
         PipelineList: {
             pipelines: components["schemas"]["PipelineResponse"][];
@@ -562,6 +573,28 @@ export interface components {
             parameters_schema: components["schemas"]["JsonElement"];
             ui_schema?: unknown;
             submission: components["schemas"]["SubmissionResponse"];
+        };
+        /** @description The caller's presets of one workflow, by name. */
+        PresetList: {
+            presets: components["schemas"]["PresetResponse"][];
+        };
+        /** @description A saved launch form, as the API answers it. */
+        PresetResponse: {
+            /** @description The preset's name, unique per user and workflow. */
+            name: string;
+            dag_id: string;
+            /** @description Parameters per pipeline id, as the launch form held them (not validated until a run is started from them). */
+            pipelines?: null | {
+                [key: string]: components["schemas"]["JsonObject"];
+            };
+            /** @description Airflow Param values, for a workflow without a manifest. */
+            params?: null | {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /**
          * @description The shape of every error answer (RFC 9457 problem details plus Airgate's extensions), declared once so the
@@ -591,8 +624,6 @@ export interface components {
             dag_run_id?: null | string;
             /** @description True when Airflow may have accepted the trigger although Airgate could not record it: look the run up before retrying. */
             run_may_exist?: null | boolean;
-            /** @description On run-not-finished (409): the run's state now, e.g. running. */
-            state?: null | string;
         };
         /** @description One entry of a problem's `errors`: a bad request parameter, or a bad field of a trigger body. */
         ProblemError: {
@@ -1000,6 +1031,17 @@ export interface components {
             /** Format: double */
             progress: number;
             needs_attention: boolean;
+        };
+        /** @description The save body as the document declares it; read strictly by PresetBodyReader. */
+        SavePresetBody: {
+            /** @description Parameters per pipeline id; each an object. */
+            pipelines?: null | {
+                [key: string]: components["schemas"]["JsonObject"];
+            };
+            /** @description Airflow Param values, for a workflow without a manifest. */
+            params?: null | {
+                [key: string]: unknown;
+            };
         };
         /** @description How a browser signs in to this deployment: the mode, and the request header that carries who the caller is. */
         SignInResponse: {
@@ -2804,6 +2846,503 @@ export interface operations {
             };
         };
     };
+    ListPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "presets": [
+                     *         {
+                     *           "name": "Weekly screen",
+                     *           "dag_id": "bactopia_species_screen",
+                     *           "pipelines": {
+                     *             "bactopia-kraken2-3.2.0": {
+                     *               "outdir": "/results/weekly-screen",
+                     *               "kraken2_db": "/db/k2_standard_08gb",
+                     *               "max_cpus": 8,
+                     *               "samples": [
+                     *                 {
+                     *                   "sample": "isolate-1",
+                     *                   "r1": "/data/isolate-1_R1.fastq.gz"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           "params": null,
+                     *           "created_at": "2026-12-01T09:30:00+00:00",
+                     *           "updated_at": "2026-12-07T08:12:44+00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SavePreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "pipelines": {
+                 *         "bactopia-kraken2-3.2.0": {
+                 *           "outdir": "/results/weekly-screen",
+                 *           "kraken2_db": "/db/k2_standard_08gb",
+                 *           "max_cpus": 8,
+                 *           "samples": [
+                 *             {
+                 *               "sample": "isolate-1",
+                 *               "r1": "/data/isolate-1_R1.fastq.gz"
+                 *             }
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavePresetBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The new run's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "Weekly screen",
+                     *       "dag_id": "bactopia_species_screen",
+                     *       "pipelines": {
+                     *         "bactopia-kraken2-3.2.0": {
+                     *           "outdir": "/results/weekly-screen",
+                     *           "kraken2_db": "/db/k2_standard_08gb",
+                     *           "max_cpus": 8,
+                     *           "samples": [
+                     *             {
+                     *               "sample": "isolate-1",
+                     *               "r1": "/data/isolate-1_R1.fastq.gz"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "params": null,
+                     *       "created_at": "2026-12-01T09:30:00+00:00",
+                     *       "updated_at": "2026-12-07T08:12:44+00:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PresetResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeletePreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow (Airflow DAG) id: letters, digits, '_', '.', '-'. On run listings '~' means every workflow. */
+                dag_id: string;
+                /** @description A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "alice",
+                     *       "name": "Alice Moreau",
+                     *       "roles": [
+                     *         "scientist"
+                     *       ],
+                     *       "is_admin": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CurrentUserResponse"];
+                };
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListRegistryProblems: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags of answers the client holds; a match answers 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The answer's entity tag; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryProblemList"];
+                };
+            };
+            /** @description Not modified: the answer still has the ETag the client sent. */
+            304: {
+                headers: {
+                    /** @description The answer's entity tag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credentials (see the security schemes). */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (Bearer). */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListPipelines: {
         parameters: {
             query?: {
@@ -2943,62 +3482,6 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is unavailable (the identity provider's keys, Airflow or the database); try again after Retry-After. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListRegistryProblems: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description ETags of answers the client holds; a match answers 304 with no body. */
-                "If-None-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description The answer's entity tag; send it back as If-None-Match. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistryProblemList"];
-                };
-            };
-            /** @description Not modified: the answer still has the ETag the client sent. */
-            304: {
-                headers: {
-                    /** @description The answer's entity tag. */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid credentials (see the security schemes). */
-            401: {
-                headers: {
-                    /** @description The scheme to authenticate with (Bearer). */
-                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,8 @@
+using Airgate.Core.Presets;
 using Airgate.Core.Runs;
 using Airgate.Storage.Migrations;
 using Airgate.Storage.Postgres;
+using Airgate.Storage.Presets;
 using Airgate.Storage.Sql;
 using Airgate.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ namespace Airgate.Storage;
 public static class RunStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRunStore"/> on the database named by <c>Airgate:Database</c> (validated at start),
+    /// Registers <see cref="IRunStore"/> and <see cref="IPresetStore"/> on the database named by <c>Airgate:Database</c> (validated at start),
     /// the <see cref="DatabaseMigrator"/>, and a hosted service that migrates the schema when the host starts.
     /// </summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services)
@@ -24,6 +26,7 @@ public static class RunStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<IRunStore>(sp => new SqlRunStore(
             sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqlRunStore>>()));
+        services.TryAddSingleton<IPresetStore>(sp => new SqlPresetStore(sp.GetRequiredService<SqlDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMirrorLeaderLock>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value switch
         {
             { ParsedProvider: StorageProvider.Postgres } postgres => new PostgresLeaderLock(postgres.EffectiveConnectionString),

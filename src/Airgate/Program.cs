@@ -6,6 +6,7 @@ using Airgate.Health;
 using Airgate.Hosting;
 using Airgate.Launchpad;
 using Airgate.Pipelines;
+using Airgate.Presets;
 using Airgate.Problems;
 using Airgate.Registry;
 using Airgate.Runs;
@@ -43,6 +44,8 @@ public partial class Program
         var api = app.MapGroup("/api/v1").RequireAirgateUser();
         api.MapWorkflows();
         api.MapRuns();
+        api.MapPresets();
+        api.MapCurrentUser();
         api.MapPipelines();
         api.MapRegistry();
         app.MapHealth();

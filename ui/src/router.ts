@@ -3,13 +3,16 @@ import { useEffect, useState } from "react";
 
 export type Route =
   | { page: "workflows" }
-  | { page: "launch"; dagId: string }
+  | { page: "launch"; dagId: string; from?: string }
   | { page: "runs"; scope: "mine" | "all" }
   | { page: "run"; dagId: string; runId: string; rerun: boolean };
 
 export function parse(location: Location): Route {
   const parts = location.pathname.split("/").filter((p) => p !== "").map(decodeURIComponent);
-  if (parts[0] === "workflows" && parts[1] !== undefined) return { page: "launch", dagId: parts[1] };
+  if (parts[0] === "workflows" && parts[1] !== undefined) {
+    const from = new URLSearchParams(location.search).get("from");
+    return from ? { page: "launch", dagId: parts[1], from } : { page: "launch", dagId: parts[1] };
+  }
   if (parts[0] === "runs" && parts[1] !== undefined && parts[2] !== undefined) {
     return { page: "run", dagId: parts[1], runId: parts[2], rerun: parts[3] === "rerun" };
   }
@@ -22,7 +25,7 @@ export function href(route: Route): string {
     case "workflows":
       return "/";
     case "launch":
-      return `/workflows/${encodeURIComponent(route.dagId)}`;
+      return `/workflows/${encodeURIComponent(route.dagId)}${route.from ? `?from=${encodeURIComponent(route.from)}` : ""}`;
     case "runs":
       return route.scope === "all" ? "/runs?scope=all" : "/runs";
     case "run":

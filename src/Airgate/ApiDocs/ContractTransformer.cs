@@ -17,7 +17,7 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path) ?? [])
         {
             parameter.Description = PathParameterDescription(parameter.Name);
-            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = parameter.Name == "id" ? 300 : 250 };
+            parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = parameter.Name switch { "id" => 300, "name" => 100, _ => 250 } };
         }
 
         operation.Responses ??= [];
@@ -100,6 +100,7 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
         "dag_run_id" => "The run id: letters, digits, '_', '.', '~', ':', '+', '-'.",
         "task_id" => "The task id: letters, digits, '_', '.', '-'.",
         "id" => "A profile id or name@version.",
+        "name" => "A preset's name: 1 to 100 characters, no control characters, no leading or trailing spaces.",
         _ => null,
     };
 

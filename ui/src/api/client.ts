@@ -14,6 +14,8 @@ export type Run = Schemas["RunResponse"];
 export type TaskInstance = Schemas["AirflowTaskInstance"];
 export type RunSummary = Schemas["RunSummary"];
 export type DryRun = Schemas["DryRunResponse"];
+export type CurrentUser = Schemas["CurrentUserResponse"];
+export type Preset = Schemas["PresetResponse"];
 
 let credential: Credential | null = null;
 

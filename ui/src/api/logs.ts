@@ -16,7 +16,7 @@ export interface LogTarget {
 export type LogAnswer =
   | { kind: "ok"; content: LogEntry[]; continuationToken: string | null }
   | { kind: "unavailable" }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; status: number; message: string };
 
 function url(target: LogTarget, extra: Record<string, string>): string {
   const query = new URLSearchParams({ map_index: String(target.mapIndex), ...extra });
@@ -37,7 +37,7 @@ export async function readLog(target: LogTarget, continuationToken?: string | nu
   });
   const body = (await response.json().catch(() => null)) as { content?: LogEntry[]; continuation_token?: string | null } | null;
   if (isRouteMissing(response.status, body)) return { kind: "unavailable" };
-  if (!response.ok || body === null) return { kind: "failed", message: describeProblem(body, response.status) };
+  if (!response.ok || body === null) return { kind: "failed", status: response.status, message: describeProblem(body, response.status) };
   return { kind: "ok", content: body.content ?? [], continuationToken: body.continuation_token ?? null };
 }
 
@@ -57,6 +57,6 @@ export async function followLog(target: LogTarget, onEntries: (entries: LogEntry
     signal,
   ).catch(() => ({ kind: "ended" }) as const);
   if (outcome.kind === "unavailable") return { kind: "unavailable" };
-  if (outcome.kind === "failed") return { kind: "failed", message: describeProblem(outcome.body, outcome.status) };
+  if (outcome.kind === "failed") return { kind: "failed", status: outcome.status, message: describeProblem(outcome.body, outcome.status) };
   return null;
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from "react";
 import type { ProblemError } from "../api/client";
+import { friendlyMessage } from "../forms/messages";
 
 /**
  * Every error of a 400 in one list (announced by screen readers: role=alert), each naming its form and field;
  * "Go to field" moves the focus there. The same messages also show beside their fields.
  */
-export function ErrorSummary({ title, errors, pipelineNames }: { title: string; errors: ProblemError[]; pipelineNames: Record<string, string> }) {
+export function ErrorSummary({ title, errors, pipelineNames, labelFor }: { title: string; errors: ProblemError[]; pipelineNames: Record<string, string>; labelFor: (error: ProblemError) => string | null }) {
   const box = useRef<HTMLDivElement>(null);
   // Keyboard users land on the list of what to fix (it is also announced, role=alert).
   useEffect(() => box.current?.focus(), [errors]);
@@ -14,11 +15,13 @@ export function ErrorSummary({ title, errors, pipelineNames }: { title: string; 
       <h3 id="error-summary-title">{title}</h3>
       <ul>
         {errors.map((error, index) => {
-          const where = [error.pipeline ? pipelineNames[error.pipeline] ?? error.pipeline : null, error.pointer || error.parameter].filter(Boolean).join(" ");
+          const where = [error.pipeline ? pipelineNames[error.pipeline] ?? error.pipeline : null, labelFor(error) ?? error.parameter].filter(Boolean).join(", ");
+          const { message, detail } = friendlyMessage(error);
           return (
-            <li key={index}>
+            <li key={index} data-pointer={error.pointer ?? ""}>
               {where ? <strong>{where}: </strong> : null}
-              {error.message}
+              {message}
+              {detail ? <> <code className="hint">({detail})</code></> : null}
               {error.pointer ? (
                 <>
                   {" "}

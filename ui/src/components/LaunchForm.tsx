@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { airgate, describeProblem, type Pipeline, type Problem, type ProblemError, type Run, type TasksAnswer } from "../api/client";
 import { rerun, type Change } from "../api/rerun";
 import { withDefaults } from "../forms/ajv";
+import { fieldLabel, friendlyMessage } from "../forms/messages";
 import type { JsonSchema } from "../forms/schema";
 import { mergePatch, uuid } from "../util";
 import { ErrorSummary } from "./ErrorSummary";
@@ -14,10 +15,20 @@ export interface RerunOf {
   params: Record<string, unknown> | null;
 }
 
+/** Values to start the form from (an earlier run, a preset): per pipeline id, or the Params. */
+export interface StartingValues {
+  pipelines?: Record<string, unknown> | null;
+  params?: Record<string, unknown> | null;
+}
+
 interface Props {
   dagId: string;
   tasks: TasksAnswer;
   rerunOf?: RerunOf;
+  startFrom?: StartingValues;
+  /** Pipelines whose profile changed since the values were made (schema_changed): flagged above their form. */
+  changedSchemas?: string[];
+  onValues?: (values: StartingValues) => void;
   onStarted: (run: Run, changes: Change[] | null) => void;
 }
 
@@ -36,7 +47,7 @@ const PARAMS = "params";
  * "Check (dry run)" which shows the exact conf, and "Start run" with an Idempotency-Key. As a rerun form it starts
  * from the old run's parameters and sends only what changed (a JSON merge patch), and its dry run lists `changes`.
  */
-export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
+export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = [], onValues, onStarted }: Props) {
   const pipelines: Pipeline[] = tasks.pipelines;
   const usesParams = tasks.parameters_source === "dag_params";
   const paramsSchema = (tasks.parameters_schema ?? null) as JsonSchema | null;
@@ -44,15 +55,22 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
   const initial = useMemo(() => {
     const values: Record<string, Record<string, unknown>> = {};
     for (const p of pipelines) {
-      values[p.id] = withDefaults(p.parameters_schema as JsonSchema, rerunOf?.pipelines[p.id] ?? {});
+      const from = (rerunOf?.pipelines[p.id] ?? startFrom?.pipelines?.[p.id] ?? {}) as Record<string, unknown>;
+      values[p.id] = withDefaults(p.parameters_schema as JsonSchema, structuredClone(from));
     }
     if (usesParams && paramsSchema !== null) {
-      values[PARAMS] = withDefaults(paramsSchema, rerunOf?.params ?? {});
+      values[PARAMS] = withDefaults(paramsSchema, structuredClone(rerunOf?.params ?? startFrom?.params ?? {}));
     }
     return values;
-  }, [pipelines, usesParams, paramsSchema, rerunOf]);
+  }, [pipelines, usesParams, paramsSchema, rerunOf, startFrom]);
 
   const [values, setValues] = useState(initial);
+  // New starting values (a preset chosen) replace the form's values in place: remounting the form would give its
+  // fields new ids (JSON Forms keeps ids unique while the old form is still mounted).
+  useEffect(() => setValues(initial), [initial]);
+  useEffect(() => {
+    onValues?.(usesParams ? { params: values[PARAMS] ?? {} } : { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) });
+  }, [values]);
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<Outcome>({ kind: "none" });
   const lastAttempt = useRef<{ body: string; key: string } | null>(null);
@@ -60,10 +78,22 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
 
   const errors: ProblemError[] = outcome.kind === "errors" ? outcome.problem.errors ?? [] : [];
   // Params errors point into the body ("/params/accession"); the form's fields are relative to the params object.
+  // Beside a field, the message in words (a raw pattern only as detail).
+  const friendly = (e: ProblemError): ProblemError => {
+    const { message, detail } = friendlyMessage(e);
+    return { ...e, message: detail ? `${message} (${detail})` : message };
+  };
   const errorsFor = (id: string): ProblemError[] =>
-    id === PARAMS
+    (id === PARAMS
       ? errors.filter((e) => !e.pipeline && (e.pointer ?? "").startsWith("/params")).map((e) => ({ ...e, pointer: (e.pointer ?? "").slice("/params".length) }))
-      : errors.filter((e) => e.pipeline === id);
+      : errors.filter((e) => e.pipeline === id)
+    ).map(friendly);
+  const schemas = useMemo(() => Object.fromEntries(pipelines.map((p) => [p.id, p.parameters_schema as JsonSchema])), [pipelines]);
+  const labelFor = (e: ProblemError): string | null => {
+    if (!e.pointer) return null;
+    if (e.pipeline) return fieldLabel(schemas[e.pipeline] ?? null, e.pointer, isNextflow(pipelines.find((p) => p.id === e.pipeline)));
+    return e.pointer.startsWith("/params") ? fieldLabel(paramsSchema, e.pointer.slice("/params".length), false) : e.pointer;
+  };
 
   const triggerBody = () => {
     // A workflow with neither manifest nor Params (parameters_source "none") is started with an empty body.
@@ -132,10 +162,15 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
         void submit(false);
       }}
     >
-      {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} /> : null}
+      {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} labelFor={labelFor} /> : null}
       {usesParams && paramsSchema !== null ? (
-        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
+        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} cliNames={false} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
       ) : null}
+      {pipelines.filter((p) => changedSchemas.includes(p.id)).map((p) => (
+        <p key={`changed-${p.id}`} className="warning" role="status" data-schema-changed={p.id}>
+          {p.name ?? p.id}: its profile has changed since that run (schema_changed). Check its fields; “Check (dry run)” validates them against today’s profile.
+        </p>
+      ))}
       {pipelines.map((p, index) => (
         <PipelineForm
           key={p.id}
@@ -144,6 +179,7 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
           description={p.description}
           schema={p.parameters_schema as JsonSchema}
           uiSchema={p.ui_schema}
+          cliNames={isNextflow(p)}
           data={values[p.id] ?? {}}
           errors={errorsFor(p.id)}
           onChange={(data) => setValues((v) => ({ ...v, [p.id]: data }))}
@@ -169,9 +205,10 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
           <div className="dry-run">
             <p className="ok">Valid. {rerunOf ? "These parameters differ from the old run:" : "This is the exact conf Airflow would receive:"}</p>
             {outcome.changes !== null ? <ChangesTable changes={outcome.changes} names={names} /> : null}
+            {!rerunOf ? <ExportRun dagId={dagId} pipelines={pipelines} values={values} /> : null}
             <details open={!rerunOf}>
               <summary>conf</summary>
-              <pre className="conf" tabIndex={0} aria-label="The conf that would be sent">{JSON.stringify(outcome.conf, null, 2)}</pre>
+              <pre className="conf" role="region" tabIndex={0} aria-label="The conf that would be sent">{JSON.stringify(outcome.conf, null, 2)}</pre>
             </details>
           </div>
         ) : null}
@@ -180,9 +217,44 @@ export function LaunchForm({ dagId, tasks, rerunOf, onStarted }: Props) {
   );
 }
 
+/**
+ * What would be run, to reproduce by hand: params.json per pipeline (nf-core's -params-file form) and the command line.
+ * Offered after a valid dry run, from the values that were checked.
+ */
+function ExportRun({ dagId, pipelines, values }: { dagId: string; pipelines: Pipeline[]; values: Record<string, Record<string, unknown>> }) {
+  if (pipelines.length === 0) return null;
+  const file = (p: Pipeline) => `${p.id}.params.json`;
+  const command = pipelines
+    .map((p) => `nextflow run ${p.name ?? p.id}${p.version ? ` -r ${p.version}` : ""} -params-file ${file(p)}`)
+    .join("\n");
+  const href = (text: string, type: string) => URL.createObjectURL(new Blob([text], { type }));
+  return (
+    <div className="export" aria-label="Export what would be run" role="group">
+      <p>Reproduce it by hand:</p>
+      <ul>
+        {pipelines.map((p) => (
+          <li key={p.id}>
+            <a href={href(`${JSON.stringify(values[p.id] ?? {}, null, 2)}\n`, "application/json")} download={file(p)}>Download {file(p)}</a>
+          </li>
+        ))}
+        <li>
+          <a href={href(`${command}\n`, "text/plain")} download={`${dagId}.command.txt`}>Download the command line</a>
+        </li>
+      </ul>
+      <pre className="conf" role="region" tabIndex={0} aria-label="The command line">{command}</pre>
+    </div>
+  );
+}
+
+/** Nextflow pipelines take their parameters as --name on the command line; the form shows that name. */
+export function isNextflow(pipeline: Pipeline | undefined): boolean {
+  return (pipeline?.type ?? "").toLowerCase() === "nextflow";
+}
+
 export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {
   if (changes.length === 0) return <p>No parameter differs from the old run.</p>;
   return (
+    <div className="table-wrap">
     <table className="changes">
       <caption>Changes from the old run</caption>
       <thead>
@@ -206,5 +278,6 @@ export function ChangesTable({ changes, names }: { changes: Change[]; names: Rec
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from "react";
 import { followLog, formatEntry, readLog, type LogTarget } from "../api/logs";
 
 /** One task instance's log: read page by page, or followed live until the task finishes. */
-export function LogPanel({ target, available, onClose }: { target: LogTarget; available: boolean; onClose: () => void }) {
+/** Task states before the task has run at all: its log does not exist yet. */
+const NOT_STARTED = new Set(["", "none", "scheduled", "queued", "deferred", "up_for_reschedule"]);
+
+export function LogPanel({ target, taskState, available, onClose }: { target: LogTarget; taskState: string; available: boolean; onClose: () => void }) {
   const [lines, setLines] = useState<string[]>([]);
   const [token, setToken] = useState<string | null>(null);
   const [follow, setFollow] = useState(false);
@@ -12,12 +15,18 @@ export function LogPanel({ target, available, onClose }: { target: LogTarget; av
   const label = `${target.taskId}${target.mapIndex >= 0 ? `[${target.mapIndex}]` : ""}`;
 
   useEffect(() => heading.current?.focus(), [label]);
+  // The run's event stream tells when the task starts; only then can its log be read, so the panel asks again then.
+  const started = !NOT_STARTED.has(taskState);
 
   useEffect(() => {
     if (!available) return;
     const controller = new AbortController();
     setLines([]);
     setToken(null);
+    if (!started) {
+      setStatus("The task has not started yet: its log will appear here when it does.");
+      return () => controller.abort();
+    }
     if (follow) {
       setStatus("Following…");
       void followLog(
@@ -26,8 +35,9 @@ export function LogPanel({ target, available, onClose }: { target: LogTarget; av
         (state) => setStatus(`The task finished (${state}); the log is complete.`),
         controller.signal,
       ).then((answer) => {
+        if (controller.signal.aborted) return;
         if (answer?.kind === "unavailable") setStatus("This Airgate cannot stream logs (404).");
-        else if (answer?.kind === "failed") setStatus(answer.message);
+        else if (answer?.kind === "failed") setStatus(answer.status === 404 ? "No log yet: it will appear here when the task writes one." : answer.message);
       });
     } else {
       setStatus("Loading…");
@@ -37,11 +47,12 @@ export function LogPanel({ target, available, onClose }: { target: LogTarget; av
           setLines(answer.content.map(formatEntry));
           setToken(answer.continuationToken);
           setStatus(answer.content.length === 0 ? "The log is empty so far." : "");
-        } else setStatus(answer.kind === "unavailable" ? "This Airgate has no task logs endpoint (404)." : answer.message);
+        } else setStatus(answer.kind === "unavailable" ? "This Airgate has no task logs endpoint (404)." : answer.status === 404 ? "No log yet: it will appear here when the task writes one." : answer.message);
       });
     }
     return () => controller.abort();
-  }, [target.dagId, target.runId, target.taskId, target.mapIndex, follow, available]);
+    // taskState: a task that starts, retries or finishes may have a new log; read or follow it again.
+  }, [target.dagId, target.runId, target.taskId, target.mapIndex, follow, available, started, taskState]);
 
   useEffect(() => {
     if (follow && pre.current) pre.current.scrollTop = pre.current.scrollHeight;
@@ -70,7 +81,7 @@ export function LogPanel({ target, available, onClose }: { target: LogTarget; av
             <button type="button" onClick={onClose}>Close log</button>
           </p>
           <p aria-live="polite" className="hint">{status}</p>
-          <pre ref={pre} className="log" tabIndex={0} aria-label={`Log lines of ${label}`}>{lines.join("\n")}</pre>
+          <pre ref={pre} className="log" role="log" tabIndex={0} aria-label={`Log lines of ${label}`}>{lines.join("\n")}</pre>
         </>
       )}
     </section>

@@ -1,9 +1,10 @@
-import { Component, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ErrorObject } from "ajv";
 import { JsonForms } from "@jsonforms/react";
-import { vanillaCells, vanillaRenderers } from "@jsonforms/vanilla-renderers";
+import { vanillaCells } from "@jsonforms/vanilla-renderers";
 import type { ProblemError } from "../api/client";
 import { createAjv } from "../forms/ajv";
+import { launchpadRenderers } from "../forms/renderers";
 import { generatedUiSchema, toFormSchema, visibleUiSchema, type JsonSchema } from "../forms/schema";
 
 const ajv = createAjv();
@@ -15,6 +16,8 @@ interface Props {
   description?: string | null;
   schema: JsonSchema;
   uiSchema: unknown;
+  /** Label fields with the --name typed on a Nextflow command line. */
+  cliNames: boolean;
   data: Record<string, unknown>;
   errors: ProblemError[];
   onChange: (data: Record<string, unknown>) => void;
@@ -25,9 +28,13 @@ interface Props {
  * or a generated layout. Airgate's 400 errors[] are passed as additionalErrors, so each message shows beside the
  * field its pointer names (ValidateAndHide: the browser's own checks stay quiet; the server's answer counts).
  */
-export function PipelineForm({ id, title, description, schema, uiSchema, data, errors, onChange }: Props) {
-  const form = useMemo(() => toFormSchema(schema), [schema]);
-  const layout = useMemo(() => visibleUiSchema(uiSchema, form.hidden) ?? generatedUiSchema(form), [uiSchema, form]);
+export function PipelineForm({ id, title, description, schema, uiSchema, cliNames, data, errors, onChange }: Props) {
+  const form = useMemo(() => toFormSchema(schema, cliNames), [schema, cliNames]);
+  const [showHidden, setShowHidden] = useState(false);
+  const layout = useMemo(
+    () => visibleUiSchema(uiSchema, showHidden ? new Set<string>() : form.hidden) ?? generatedUiSchema(form, showHidden),
+    [uiSchema, form, showHidden],
+  );
   const additionalErrors = useMemo<ErrorObject[]>(
     () => errors.map((e) => ({ instancePath: e.pointer ?? "", message: e.message, keyword: "airgate", schemaPath: "", params: {} })),
     [errors],
@@ -45,12 +52,17 @@ export function PipelineForm({ id, title, description, schema, uiSchema, data, e
     <section className="pipeline-form" aria-labelledby={`${id}-title`} data-pipeline={id} ref={section}>
       <h3 id={`${id}-title`}>{title}</h3>
       {description ? <p className="hint">{description}</p> : null}
+      {form.hidden.size > 0 ? (
+        <label className="inline hint">
+          <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> Show hidden parameters ({form.hidden.size})
+        </label>
+      ) : null}
       <FormBoundary>
         <JsonForms
           schema={form.schema}
           uischema={layout}
           data={data}
-          renderers={vanillaRenderers}
+          renderers={launchpadRenderers}
           cells={vanillaCells}
           ajv={ajv}
           config={config}
@@ -69,6 +81,15 @@ export function PipelineForm({ id, title, description, schema, uiSchema, data, e
  */
 function labelTableCells(root: HTMLElement): void {
   for (const table of root.querySelectorAll("table")) {
+    // The column of row actions (delete) has an empty header: name it, for screen readers and axe's empty-table-header.
+    for (const th of table.querySelectorAll("thead th")) {
+      if ((th.textContent ?? "").trim() === "") {
+        const name = document.createElement("span");
+        name.className = "column-name";
+        name.textContent = "Actions";
+        th.append(name);
+      }
+    }
     const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
     table.querySelectorAll("tbody tr").forEach((row, rowIndex) => {
       row.querySelectorAll(":scope > td").forEach((cell, column) => {

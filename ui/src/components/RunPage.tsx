@@ -242,7 +242,14 @@ export function RunPage({ dagId, runId, rerun }: { dagId: string; runId: string;
           </tbody>
         </table>
       </div>
-      {log !== null ? <LogPanel target={{ dagId, runId, ...log }} available={found.has("logs")} onClose={() => setLog(null)} /> : null}
+      {log !== null ? (
+        <LogPanel
+          target={{ dagId, runId, ...log }}
+          taskState={sorted.find((ti) => ti.task_id === log.taskId && (ti.map_index ?? -1) === log.mapIndex)?.state ?? ""}
+          available={found.has("logs")}
+          onClose={() => setLog(null)}
+        />
+      ) : null}
       <RunActions run={run} finished={finished} found={found} onChanged={setRun} />
     </section>
   );
@@ -291,7 +298,8 @@ function RunActions({ run, finished, found, onChanged }: { run: RunWithRerun; fi
         </form>
       )}
       <p>
-        <Link to={{ page: "run", dagId: run.dag_id, runId: run.dag_run_id, rerun: true }} className="button">Rerun with corrections…</Link>
+        <Link to={{ page: "run", dagId: run.dag_id, runId: run.dag_run_id, rerun: true }} className="button">Rerun with corrections…</Link>{" "}
+        <Link to={{ page: "launch", dagId: run.dag_id, from: run.dag_run_id }} className="button">Launch again…</Link>
       </p>
       <div aria-live="polite">{message ? <p className={message.bad ? "problem" : "ok"}>{message.text}</p> : null}</div>
     </section>

@@ -15,7 +15,10 @@ const POLL_MS = 5000;
 export function RunsPage({ scope }: { scope: "mine" | "all" }) {
   const [dagId, setDagId] = useState("");
   const [states, setStates] = useState<State[]>([]);
-  const [userPattern, setUserPattern] = useState("");
+  const [userText, setUserText] = useState("");
+  const [userMatch, setUserMatch] = useState<"contains" | "pattern">("contains");
+  // "contains" is a LIKE pattern with the text's own %, _ and \ escaped; "pattern" passes the user's pattern through.
+  const userPattern = userText.trim() === "" ? "" : userMatch === "pattern" ? userText.trim() : `%${userText.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const [offset, setOffset] = useState(0);
   const [runs, setRuns] = useState<Run[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -99,10 +102,22 @@ export function RunsPage({ scope }: { scope: "mine" | "all" }) {
           <input id="filter-dag" type="text" value={dagId} onChange={(e) => { setOffset(0); setDagId(e.target.value); }} />
         </div>
         {!mine ? (
+          <>
           <div className="field">
-            <label htmlFor="filter-user">Triggered by (pattern, % and _ as in SQL LIKE)</label>
-            <input id="filter-user" type="text" value={userPattern} onChange={(e) => { setOffset(0); setUserPattern(e.target.value); }} />
+            <label htmlFor="filter-user">User (started by)</label>
+            <input id="filter-user" type="search" value={userText} aria-describedby="filter-user-hint" onChange={(e) => { setOffset(0); setUserText(e.target.value); }} />
+            <span id="filter-user-hint" className="hint">
+              {userMatch === "contains" ? "Names containing this text, any case." : "A pattern: % any run of characters, _ one character (as in SQL LIKE)."}
+            </span>
           </div>
+          <div className="field">
+            <label htmlFor="filter-user-match">Match</label>
+            <select id="filter-user-match" value={userMatch} onChange={(e) => { setOffset(0); setUserMatch(e.target.value as "contains" | "pattern"); }}>
+              <option value="contains">contains</option>
+              <option value="pattern">pattern (% and _)</option>
+            </select>
+          </div>
+          </>
         ) : null}
         <fieldset>
           <legend>States (none checked: all)</legend>

@@ -1,8 +1,11 @@
 // Turns a pipeline's resolved parameters_schema into what JSON Forms renders well, without changing what is valid:
 // - properties joined through allOf (profile inheritance, nf-core parameter groups under $defs) are lifted to the
 //   top, so ui_schema scopes like "#/properties/samples" and the generated layout find them;
-// - nf-core's help_text is shown after the description;
-// - properties marked hidden: true are left out of the layout (their defaults still reach the server).
+// - each property gets a label: its title, and for Nextflow pipelines the --name typed on a command line (never a
+//   title-cased name); nf-core's help_text stays in the schema for the renderer's "more" toggle;
+// - properties marked hidden: true, and nf-core's generic options even where a schema forgets to mark them, are left
+//   out of the layout unless the user shows hidden parameters (their defaults still reach the server);
+// - a group keeps its description (and fa_icon, which is not drawn: Font Awesome is not bundled, the page is offline).
 // The server validates the original schema again; its answer is the one that counts.
 import type { UISchemaElement } from "@jsonforms/core";
 
@@ -11,6 +14,7 @@ export type JsonSchema = Record<string, unknown>;
 interface Group {
   title: string | null;
   description: string | null;
+  icon: string | null;
   names: string[];
 }
 
@@ -38,16 +42,22 @@ function resolveLocal(root: JsonSchema, node: unknown, depth = 0): JsonSchema | 
   return node;
 }
 
-function withHelp(property: unknown, root: JsonSchema): unknown {
+/** nf-core's generic options: never what a scientist fills in, hidden whatever the schema says. */
+export const GENERIC_OPTIONS = new Set([
+  "help", "help_full", "show_hidden", "version", "validate_params", "monochrome_logs", "plaintext_email", "hook_url",
+  "pipelines_testdata_base_path", "trace_report_suffix", "config_profile_name", "config_profile_description",
+  "custom_config_version", "custom_config_base", "config_profile_contact", "config_profile_url",
+]);
+
+function labelled(property: unknown, root: JsonSchema, name: string, cliNames: boolean): unknown {
   const resolved = resolveLocal(root, property);
-  if (resolved === null) return property;
-  const help = typeof resolved.help_text === "string" ? resolved.help_text : null;
-  if (help === null || !isObject(property)) return property;
-  const description = typeof resolved.description === "string" ? `${resolved.description} ${help}` : help;
-  return { ...property, description };
+  if (resolved === null || !isObject(property)) return property;
+  const title = typeof resolved.title === "string" ? resolved.title : null;
+  const label = cliNames ? (title !== null ? `${title} (--${name})` : `--${name}`) : title ?? name;
+  return { ...resolved, title: label };
 }
 
-export function toFormSchema(original: JsonSchema): FormSchema {
+export function toFormSchema(original: JsonSchema, cliNames = false): FormSchema {
   const schema: JsonSchema = { ...original };
   const properties: Record<string, unknown> = {};
   const required = new Set<string>(Array.isArray(original.required) ? (original.required as string[]) : []);
@@ -58,6 +68,7 @@ export function toFormSchema(original: JsonSchema): FormSchema {
     const group: Group = {
       title: typeof node.title === "string" ? node.title : null,
       description: typeof node.description === "string" ? node.description : null,
+      icon: typeof node.fa_icon === "string" ? node.fa_icon : null,
       names: [],
     };
     for (const member of Array.isArray(node.allOf) ? node.allOf : []) {
@@ -66,9 +77,9 @@ export function toFormSchema(original: JsonSchema): FormSchema {
     }
     if (isObject(node.properties)) {
       for (const [name, property] of Object.entries(node.properties)) {
-        properties[name] = withHelp(property, original);
+        properties[name] = labelled(property, original, name, cliNames);
         group.names.push(name);
-        if (resolveLocal(original, property)?.hidden === true) hidden.add(name);
+        if (resolveLocal(original, property)?.hidden === true || GENERIC_OPTIONS.has(name)) hidden.add(name);
       }
     }
     if (depth > 0 && Array.isArray(node.required)) {
@@ -108,11 +119,11 @@ export function visibleUiSchema(uiSchema: unknown, hidden: Set<string>): UISchem
  * A layout for a profile without ui_schema: one group per parameter group (nf-core's $defs sections, inherited
  * profiles), skipping hidden parameters and constants (the server fills those).
  */
-export function generatedUiSchema(form: FormSchema): UISchemaElement {
+export function generatedUiSchema(form: FormSchema, showHidden = false): UISchemaElement {
   const properties = (form.schema.properties ?? {}) as Record<string, unknown>;
   const controlsOf = (names: string[]) =>
     names
-      .filter((name) => !form.hidden.has(name) && !(isObject(properties[name]) && "const" in (properties[name] as object)))
+      .filter((name) => (showHidden || !form.hidden.has(name)) && !(isObject(properties[name]) && "const" in (properties[name] as object)))
       .map((name) => ({ type: "Control", scope: `#/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` }));
   const sections = form.groups
     .map((group) => ({ group, elements: controlsOf(group.names) }))
@@ -122,6 +133,11 @@ export function generatedUiSchema(form: FormSchema): UISchemaElement {
   }
   return {
     type: "VerticalLayout",
-    elements: sections.map(({ group, elements }) => ({ type: "Group", label: group.title ?? "Parameters", elements })),
+    elements: sections.map(({ group, elements }) => ({
+      type: "Group",
+      label: group.title ?? "Parameters",
+      elements,
+      options: { description: group.description, icon: group.icon },
+    })),
   } as UISchemaElement;
 }
