@@ -6,7 +6,7 @@ namespace Airgate.Storage.Tests;
 
 public abstract partial class RunStoreContract
 {
-    private IPresetStore NewPresetStore() => new SqlPresetStore(Dialect, Clock);
+    private SqlPresetStore NewPresetStore() => new(Dialect, Clock);
 
     [StoreFact]
     public async Task Presets_SaveReplaceListDelete_KeepsCreationTimeAndValuesVerbatim()
