@@ -61,15 +61,16 @@ public sealed class EmulatorCommandTests
             await File.WriteAllTextAsync(Path.Combine(registry.FullName, "p.json"), """{"id": "p-1.0", "name": "P", "version": "1.0", "parameters_schema": {"type": "object", "properties": {"n": {"type": "integer", "default": "x"}}}}""");
             await File.WriteAllTextAsync(Path.Combine(registry.FullName, "m.json"), """{"dag_id": "nfcore_sarek", "pipelines": ["p-1.0"]}""");
             using var stop = new CancellationTokenSource();
-            var running = EmulatorCommand.Create().Parse(["--urls", "http://127.0.0.1:5107", "--registry", registry.FullName]).InvokeAsync(cancellationToken: stop.Token);
+            var running = EmulatorCommand.Create().Parse(["--urls", "http://127.0.0.1:5107", "--api", "v1", "--registry", registry.FullName]).InvokeAsync(cancellationToken: stop.Token);
             using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5107/") };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:admin"u8));
 
             JsonObject? dag = null;
             for (var i = 0; i < 200 && dag is null && !running.IsCompleted; i++)
             {
                 try
                 {
-                    dag = await http.GetFromJsonAsync<JsonObject>("api/v2/dags/nfcore_sarek");
+                    dag = await http.GetFromJsonAsync<JsonObject>("api/v1/dags/nfcore_sarek");
                 }
                 catch (HttpRequestException)
                 {
