@@ -21,15 +21,15 @@ public class OversubscribedCpuTests
         var schema = Schemas.Compile(NfCorePatterns.Schema);
         var instances = Instances.Select(i => Schemas.Json(i.Json)).ToArray();
         var stop = 0;
-        var spinners = Enumerable.Range(0, Environment.ProcessorCount * 4)
-            .Select(_ => new Thread(() =>
+        void Spin()
+        {
+            while (Volatile.Read(ref stop) == 0)
             {
-                while (Volatile.Read(ref stop) == 0)
-                {
-                    Thread.SpinWait(1000);
-                }
-            }) { IsBackground = true })
-            .ToList();
+                Thread.SpinWait(1000);
+            }
+        }
+
+        var spinners = Enumerable.Range(0, Environment.ProcessorCount * 4).Select(_ => new Thread(Spin) { IsBackground = true }).ToList();
         spinners.ForEach(t => t.Start());
         var verdicts = new System.Collections.Concurrent.ConcurrentBag<(int Instance, bool Undetermined, string? Error)>();
         try
