@@ -1831,7 +1831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: Airflow or Airgate's database is unavailable, or a parameter's pattern could not be matched in time on a busy machine (type https://airgate.dev/problems/validation-timeout; nothing was sent to Airflow, neither accepted nor rejected); send the same request again after Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
@@ -2514,7 +2514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: Airflow or Airgate's database is unavailable, or a parameter's pattern could not be matched in time on a busy machine (type https://airgate.dev/problems/validation-timeout; nothing was sent to Airflow, neither accepted nor rejected); send the same request again after Retry-After. */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

@@ -30,7 +30,8 @@ public sealed class CompiledSchema
     public EvaluationResult Evaluate(JsonElement instance, EvaluationOptions? options = null)
     {
         var evaluator = Rent();
-        evaluator.Reset(collecting: true, Math.Max(0, (options ?? Defaults).MaxErrors));
+        options ??= Defaults;
+        evaluator.Reset(collecting: true, Math.Max(0, options.MaxErrors), options.RegexTimeout);
         var valid = evaluator.Evaluate(_root, instance, null);
         var errors = evaluator.Errors.ToArray();
         evaluator.Release();
@@ -40,7 +41,7 @@ public sealed class CompiledSchema
             errors = [new SchemaError(string.Empty, string.Empty, _root.AbsoluteLocation, string.Empty, "the instance is not valid")];
         }
 
-        return new EvaluationResult(errors, evaluator.Truncated);
+        return new EvaluationResult(errors, evaluator.Truncated) { Undetermined = evaluator.Undetermined };
     }
 
     /// <summary>Answers whether the instance is valid, stopping at the first failure.</summary>

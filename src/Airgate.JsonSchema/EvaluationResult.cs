@@ -18,6 +18,13 @@ public sealed class EvaluationResult
     /// <summary>Every error found, in evaluation order.</summary>
     public IReadOnlyList<SchemaError> Errors { get; }
 
+    /// <summary>
+    /// True when a pattern that needs the backtracking engine could not be matched within its budget: the instance was
+    /// neither accepted nor rejected on its merits (<see cref="IsValid"/> is false, failing closed). Retry later, or with
+    /// a larger <see cref="EvaluationOptions.RegexTimeout"/>.
+    /// </summary>
+    public bool Undetermined { get; init; }
+
     /// <summary>True when more errors existed than <see cref="EvaluationOptions.MaxErrors"/> allowed.</summary>
     public bool ErrorsTruncated { get; }
 

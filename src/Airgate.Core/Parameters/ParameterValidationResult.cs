@@ -8,5 +8,11 @@ public sealed record ParameterValidationResult(
     JsonObject? DagParams,
     IReadOnlyList<ParameterError> Errors)
 {
-    public bool IsValid => Errors.Count == 0;
+    /// <summary>
+    /// True when a pattern that needs the backtracking engine could not be matched within its budget (a busy machine):
+    /// the parameters were neither accepted nor rejected, and must not be sent (the caller answers 503, never 400).
+    /// </summary>
+    public bool Undetermined { get; init; }
+
+    public bool IsValid => Errors.Count == 0 && !Undetermined;
 }

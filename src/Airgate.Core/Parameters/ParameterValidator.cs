@@ -22,11 +22,12 @@ public static class ParameterValidator
 
         var errors = new List<ParameterError>();
         var validated = new List<ValidatedPipeline>();
+        var undetermined = false;
         foreach (var pipeline in request.Pipelines)
         {
             var profile = pipeline.Profile;
             var filled = DefaultFiller.Fill(pipeline.Parameters ?? [], profile.ResolvedSchema);
-            var schemaErrors = Evaluate(profile.Validator, filled, profile.Id);
+            var schemaErrors = Evaluate(profile.Validator, filled, profile.Id, ref undetermined);
             if (pipeline.Parameters is null && schemaErrors.Count > 0)
             {
                 // One error for the missing object; each missing parameter still has its own, at its own pointer.
@@ -40,7 +41,7 @@ public static class ParameterValidator
             validated.Add(new ValidatedPipeline(profile, filled));
         }
 
-        return new ParameterValidationResult(errors.Count == 0 ? validated : [], null, errors);
+        return new ParameterValidationResult(errors.Count == 0 && !undetermined ? validated : [], null, errors) { Undetermined = undetermined };
     }
 
     /// <summary>
@@ -50,15 +51,17 @@ public static class ParameterValidator
     public static ParameterValidationResult ValidateDagParams(JsonObject parameters, DagParamsSchema schema)
     {
         var filled = DefaultFiller.Fill(parameters, schema.Schema);
-        var errors = Evaluate(schema.Validator, filled, pipeline: null)
+        var undetermined = false;
+        var errors = Evaluate(schema.Validator, filled, pipeline: null, ref undetermined)
             .Select(e => e with { Pointer = "/params" + e.Pointer })
             .ToList();
-        return new ParameterValidationResult([], errors.Count == 0 ? filled : null, errors);
+        return new ParameterValidationResult([], errors.Count == 0 && !undetermined ? filled : null, errors) { Undetermined = undetermined };
     }
 
-    private static List<ParameterError> Evaluate(CompiledSchema validator, JsonObject instance, string? pipeline)
+    private static List<ParameterError> Evaluate(CompiledSchema validator, JsonObject instance, string? pipeline, ref bool undetermined)
     {
         var result = validator.Evaluate(JsonSerializer.SerializeToElement(instance), Evaluation);
+        undetermined |= result.Undetermined;
         var errors = result.Errors.Select(e => ToParameterError(e, pipeline)).Distinct().ToList();
         if (result.ErrorsTruncated)
         {

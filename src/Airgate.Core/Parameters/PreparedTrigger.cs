@@ -17,5 +17,8 @@ public sealed record PreparedTrigger
 
     public IReadOnlyList<ValidatedPipeline> Pipelines { get; init; } = [];
 
-    public bool IsValid => Errors.Count == 0 && Conf is not null;
+    /// <summary>True when the parameters could not be checked in time (see <see cref="ParameterValidationResult.Undetermined"/>): answer 503, never 400.</summary>
+    public bool Undetermined { get; init; }
+
+    public bool IsValid => Errors.Count == 0 && Conf is not null && !Undetermined;
 }

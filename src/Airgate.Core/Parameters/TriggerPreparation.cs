@@ -32,6 +32,12 @@ public static class TriggerPreparation
         // Parameters of the pipelines that did resolve are checked even when the request has other errors: one answer, every error.
         var validated = ParameterValidator.Validate(request, dagParams);
         var fingerprint = parsed.Errors.Count == 0 ? RequestFingerprint.Compute(dagId, request) : null;
+        if (validated.Undetermined)
+        {
+            // Fail closed without blaming the client: a busy machine is not a bad parameter.
+            return new PreparedTrigger { Request = parsed.Errors.Count == 0 ? request : null, Errors = [.. parsed.Errors, .. validated.Errors], Fingerprint = fingerprint, Undetermined = true };
+        }
+
         if (parsed.Errors.Count > 0 || !validated.IsValid)
         {
             return new PreparedTrigger { Request = parsed.Errors.Count == 0 ? request : null, Errors = [.. parsed.Errors, .. validated.Errors], Fingerprint = fingerprint };

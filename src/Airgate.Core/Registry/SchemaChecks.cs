@@ -8,6 +8,14 @@ namespace Airgate.Core.Registry;
 /// <summary>The checks a profile's schema must pass: the 2020-12 meta-schema, compilation, and self-consistent <c>default</c>/<c>const</c> values.</summary>
 internal static class SchemaChecks
 {
+    /// <summary>
+    /// The budget of one backtracking pattern match when a default/const missed the request-time one: loading is rare and
+    /// its verdict lasts, so it may wait for a busy machine, and a timeout is never a reason to leave a profile out.
+    /// </summary>
+    public static readonly TimeSpan RetryRegexTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly EvaluationOptions Retry = new() { RegexTimeout = RetryRegexTimeout };
+
     /// <summary>Adds a problem for each meta-schema error in the profile's own schema; true when there was none.</summary>
     public static bool MeetsMetaSchema(ProfileFile file, List<RegistryProblem> problems)
     {
@@ -97,6 +105,21 @@ internal static class SchemaChecks
             {
                 var instance = JsonSerializer.SerializeToElement(value);
                 var result = subschema.Evaluate(instance);
+                if (result.Undetermined)
+                {
+                    result = subschema.Evaluate(instance, Retry);
+                }
+
+                if (result.Undetermined)
+                {
+                    problems.Add(new RegistryProblem(
+                        file.SchemaFileName,
+                        $"{file.SchemaPointer}{pointer}/{keyword}",
+                        $"The {keyword} value {value?.ToJsonString() ?? "null"} could not be checked: a pattern that needs the backtracking engine (lookaround or a backreference) did not finish matching within {RetryRegexTimeout.TotalSeconds:0} s. The profile loads; a trigger whose value cannot be checked in time answers 503. Simplify the pattern to silence this warning.",
+                        ProblemSeverity.Warning));
+                    continue;
+                }
+
                 if (!result.IsValid)
                 {
                     var reasons = string.Join("; ", result.Errors.Select(e => e.InstanceLocation.Length == 0 ? e.Message : $"{e.InstanceLocation}: {e.Message}"));

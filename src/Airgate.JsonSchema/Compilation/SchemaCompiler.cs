@@ -13,7 +13,7 @@ internal sealed class SchemaCompiler(SchemaOptions options)
     private readonly Dictionary<(SchemaDocument, string), SchemaNode> _nodes = [];
     private readonly Dictionary<string, SchemaResource> _resources = new(StringComparer.Ordinal);
     private readonly HashSet<(SchemaDocument, string)> _indexedSubtrees = [];
-    private readonly Dictionary<string, System.Text.RegularExpressions.Regex> _regexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Regexes.EcmaPattern> _regexes = new(StringComparer.Ordinal);
     private int _depth;
 
     public SchemaOptions Options { get; } = options;
@@ -84,7 +84,7 @@ internal sealed class SchemaCompiler(SchemaOptions options)
     }
 
     /// <summary>The compiled regular expression for a pattern, shared by every keyword of this schema that uses it.</summary>
-    public System.Text.RegularExpressions.Regex Regex(string pattern, string location)
+    public Regexes.EcmaPattern Regex(string pattern, string location)
     {
         if (!_regexes.TryGetValue(pattern, out var regex))
         {

@@ -36,11 +36,21 @@ internal sealed class Evaluator
 
     public IReadOnlyList<SchemaError> Errors => _errors;
 
+    /// <summary>The budget of one backtracking pattern match in this evaluation; null: each pattern's compiled one.</summary>
+    public TimeSpan? RegexTimeout { get; private set; }
+
+    /// <summary>True once a pattern could not be matched within its budget: the verdict is unknown (and false, failing closed).</summary>
+    public bool Undetermined { get; private set; }
+
+    public void MarkUndetermined() => Undetermined = true;
+
     public bool Truncated => _total > _errors.Count;
 
-    public void Reset(bool collecting, int maxErrors)
+    public void Reset(bool collecting, int maxErrors, TimeSpan? regexTimeout = null)
     {
         Collecting = collecting;
+        RegexTimeout = regexTimeout;
+        Undetermined = false;
         _maxErrors = maxErrors;
         _errors.Clear();
         _total = 0;

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Airgate.JsonSchema.Compilation;
 using Airgate.JsonSchema.Evaluation;
+using Airgate.JsonSchema.Regexes;
 
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>additionalProperties</c>: properties named by neither <c>properties</c> nor <c>patternProperties</c>.</summary>
-internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, SchemaNode node, PropertyLookup<bool> named, Regex[] patterns) : Keyword("additionalProperties", absoluteLocation)
+internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, SchemaNode node, PropertyLookup<bool> named, EcmaPattern[] patterns) : Keyword("additionalProperties", absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
@@ -20,7 +20,7 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
             }
         }
 
-        var patterns = new List<Regex>();
+        var patterns = new List<EcmaPattern>();
         if (context.TryGetSibling("patternProperties", out var patternProperties) && patternProperties.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in patternProperties.EnumerateObject())
@@ -43,7 +43,7 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
         var i = 0;
         foreach (var property in instance.EnumerateObject())
         {
-            if (!named.Contains(property) && !MatchesAny(property))
+            if (!named.Contains(property) && !MatchesAny(evaluator, property))
             {
                 var name = property.Name;
                 marks?.Set(i);
@@ -73,7 +73,7 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
         return valid;
     }
 
-    private bool MatchesAny(JsonProperty property)
+    private bool MatchesAny(Evaluator evaluator, JsonProperty property)
     {
         if (patterns.Length == 0)
         {
@@ -84,16 +84,10 @@ internal sealed class AdditionalPropertiesKeyword(string absoluteLocation, Schem
         var name = JsonText.PropertyName(property, buffer);
         foreach (var pattern in patterns)
         {
-            try
+            // patternProperties reports a timeout; here it only marks the evaluation undetermined, and the name counts as not matched.
+            if (RegexMatch.IsMatch(evaluator, keyword: null, pattern, name, out _))
             {
-                if (pattern.IsMatch(name))
-                {
-                    return true;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // patternProperties reports the timeout; here the property simply counts as not matched.
+                return true;
             }
         }
 

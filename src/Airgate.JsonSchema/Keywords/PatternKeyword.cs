@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Airgate.JsonSchema.Compilation;
 using Airgate.JsonSchema.Evaluation;
+using Airgate.JsonSchema.Regexes;
 
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>pattern</c>: a string must match the ECMA-262 regular expression somewhere.</summary>
-internal sealed class PatternKeyword(string absoluteLocation, Regex regex, string pattern) : Keyword("pattern", absoluteLocation)
+internal sealed class PatternKeyword(string absoluteLocation, EcmaPattern regex, string pattern) : Keyword("pattern", absoluteLocation)
 {
     private readonly string _message = $"must match the pattern '{pattern}'";
 

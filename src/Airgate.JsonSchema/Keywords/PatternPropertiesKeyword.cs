@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Airgate.JsonSchema.Compilation;
 using Airgate.JsonSchema.Evaluation;
+using Airgate.JsonSchema.Regexes;
 
 namespace Airgate.JsonSchema.Keywords;
 
 /// <summary><c>patternProperties</c>: each property whose name matches a pattern against that pattern's schema.</summary>
-internal sealed class PatternPropertiesKeyword(string absoluteLocation, (Regex Regex, SchemaNode Node, string Segment)[] patterns) : Keyword("patternProperties", absoluteLocation)
+internal sealed class PatternPropertiesKeyword(string absoluteLocation, (EcmaPattern Regex, SchemaNode Node, string Segment)[] patterns) : Keyword("patternProperties", absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
@@ -15,7 +15,7 @@ internal sealed class PatternPropertiesKeyword(string absoluteLocation, (Regex R
             throw context.Invalid("'patternProperties' must be an object of schemas.");
         }
 
-        var patterns = new List<(Regex, SchemaNode, string)>();
+        var patterns = new List<(EcmaPattern, SchemaNode, string)>();
         foreach (var property in context.Value.EnumerateObject())
         {
             var segment = JsonPointer.Append(context.Segment, property.Name);

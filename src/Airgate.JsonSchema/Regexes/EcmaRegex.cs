@@ -10,17 +10,29 @@ internal static class EcmaRegex
     // One UTF-16 unit, not one code point: a set loop keeps ".*" and ".+" fast (see README, "Regular expressions").
     private const string AnyCharacter = @"[^\n\r\u2028\u2029]";
 
+    // ECMA-262's WhiteSpace and LineTerminator, spelled out: .NET's \s also has U+0085 and lacks U+FEFF.
+    private const string EcmaSpace = @"\t\n\x0B\f\r\x20\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+    // Its complement as ranges, so "[\S]" and "[^\S]" inside a class mean what ECMA-262 says.
+    private const string EcmaNonSpace = @"\x00-\x08\x0E-\x1F\x21-\x9F\xA1-\u167F\u1681-\u1FFF\u200B-\u2027\u202A-\u202E\u2030-\u205E\u2060-\u2FFF\u3001-\uFEFE\uFF00-\uFFFF";
+
     /// <summary>
     /// Compiles the pattern once, at schema load. Patterns the linear-time engine can run (all but lookaround and
-    /// backreferences) use it and need no timeout, so no verdict depends on how busy the machine is; the rest use the
+    /// backreferences) use it and need no timeout, so no verdict depends on how busy the machine is; so do lookarounds at
+    /// a fixed position (<see cref="AnchoredLookarounds"/>), as several linear-time matches. Only the rest use the
     /// backtracking engine compiled to IL, bounded by <paramref name="timeout"/>.
     /// </summary>
-    public static Regex Create(string pattern, TimeSpan timeout)
+    public static EcmaPattern Create(string pattern, TimeSpan timeout)
     {
         var translated = Translate(pattern);
         if (CreateLinear(translated) is { } linear)
         {
-            return linear;
+            return EcmaPattern.Linear(linear);
+        }
+
+        if (CreateCombined(pattern) is { } combined)
+        {
+            return combined;
         }
 
         var regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
@@ -34,14 +46,47 @@ internal static class EcmaRegex
             // Only a warm-up; a slow machine must not make the schema invalid.
         }
 
-        return regex;
+        return EcmaPattern.Backtracking(regex);
     }
-
-    /// <summary>True when the pattern runs on the linear-time engine (no timeout, no dependence on the clock).</summary>
-    public static bool IsLinear(Regex regex) => (regex.Options & RegexOptions.NonBacktracking) != 0;
 
     /// <summary>Parses the pattern without running or compiling it: the <c>regex</c> format only asks whether it is valid.</summary>
     public static void Parse(string pattern) => _ = new Regex(Translate(pattern), RegexOptions.CultureInvariant);
+
+    /// <summary>The pattern as linear-time matches of its parts when its only lookarounds sit at a fixed position, else null.</summary>
+    private static EcmaPattern? CreateCombined(string pattern)
+    {
+        if (!AnchoredLookarounds.TrySplit(pattern, out var rest, out var lookarounds))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (CreateLinear(Translate(rest)) is not { } restRegex)
+            {
+                return null;
+            }
+
+            var conditions = new AnchoredCondition[lookarounds.Count];
+            for (var i = 0; i < conditions.Length; i++)
+            {
+                var (body, negative, atStart) = lookarounds[i];
+                if (CreateLinear(Translate(atStart ? $"^(?:{body})" : $"(?:{body})$")) is not { } regex)
+                {
+                    return null;
+                }
+
+                conditions[i] = new AnchoredCondition(regex, MustMatch: !negative);
+            }
+
+            return EcmaPattern.Combined(restRegex, conditions);
+        }
+        catch (ArgumentException)
+        {
+            // A part that does not stand alone (the whole pattern was valid): the backtracking engine runs it whole.
+            return null;
+        }
+    }
 
     private static Regex? CreateLinear(string translated)
     {
@@ -81,10 +126,10 @@ internal static class EcmaRegex
                         builder.Append(inClass ? @"\x00-/:-@\[-^`{-\uFFFF" : "[^a-zA-Z0-9_]");
                         break;
                     case 's':
-                        builder.Append(inClass ? @"\s\uFEFF" : @"[\s\uFEFF]");
+                        builder.Append(inClass ? EcmaSpace : "[" + EcmaSpace + "]");
                         break;
                     case 'S':
-                        builder.Append(inClass ? @"\S" : @"[^\s\uFEFF]");
+                        builder.Append(inClass ? EcmaNonSpace : "[^" + EcmaSpace + "]");
                         break;
                     case 'u' when i + 1 < pattern.Length && pattern[i + 1] == '{':
                         var close = pattern.IndexOf('}', i);

@@ -76,12 +76,12 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
                 case "401":
                     concrete.Headers["WWW-Authenticate"] = Header("The scheme to authenticate with (Bearer).");
                     break;
+                case "503" when operation.OperationId is "TriggerRun" or "RerunRun":
+                    concrete.Description = "Service Unavailable: Airflow or Airgate's database is unavailable, or a parameter's pattern could not be matched in time on a busy machine (type " + Problems.ProblemTypes.ValidationTimeout + "; nothing was sent to Airflow, neither accepted nor rejected); send the same request again after Retry-After.";
+                    concrete.Headers["Retry-After"] = RetryAfter();
+                    break;
                 case "502" or "503" or "504":
-                    concrete.Headers["Retry-After"] = new OpenApiHeader
-                    {
-                        Description = "Seconds to wait before trying again.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
-                    };
+                    concrete.Headers["Retry-After"] = RetryAfter();
                     break;
             }
 
@@ -105,6 +105,12 @@ internal sealed class ContractTransformer : IOpenApiOperationTransformer
     };
 
     private const string IdempotentReplayed = "Idempotent-Replayed";
+
+    private static OpenApiHeader RetryAfter() => new()
+    {
+        Description = "Seconds to wait before trying again.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+    };
 
     private static OpenApiHeader Header(string description) =>
         new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };

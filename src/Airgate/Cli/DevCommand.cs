@@ -98,12 +98,24 @@ internal static partial class DevCommand
         }
 
         // Every manifest without a fixture gets an emulated DAG, so any registry can be tried.
-        await using var emulator = new AirflowEmulator.AirflowEmulator(new EmulatorOptions
+        AirflowEmulator.AirflowEmulator created;
+        try
         {
-            FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
-            GeneratedDags = [.. snapshot.Manifests.Select(GeneratedDagFor)],
-            Api = api,
-        });
+            created = new AirflowEmulator.AirflowEmulator(new EmulatorOptions
+            {
+                FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
+                GeneratedDags = [.. snapshot.Manifests.Select(GeneratedDagFor)],
+                Api = api,
+            });
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            // One line a person can act on (a broken DAG fixture), never a stack trace.
+            await Console.Error.WriteLineAsync($"The emulated Airflow cannot start: {e.Message}");
+            return 1;
+        }
+
+        await using var emulator = created;
         var airflowUrl = await emulator.StartAsync("http://127.0.0.1:0", cancellationToken);
         var dataDirectory = Directory.CreateTempSubdirectory("airgate-dev-");
 
@@ -215,11 +227,21 @@ internal static partial class DevCommand
         }
     }
 
+    /// <summary>
+    /// An emulated DAG for a manifest: one task per task it names, else one per pipeline, else (a manifest whose
+    /// pipelines all failed to load) one task <c>run</c>, so the workflow is still listed and refuses triggers as it
+    /// would against a real Airflow.
+    /// </summary>
     internal static GeneratedDag GeneratedDagFor(WorkflowManifest manifest)
     {
         IReadOnlyList<string> taskIds = manifest.Tasks.Count > 0
             ? [.. manifest.Tasks.Keys]
             : [.. manifest.Pipelines.Select(id => "run_" + NonWordCharacters().Replace(id, "_"))];
+        if (taskIds.Count == 0)
+        {
+            return new GeneratedDag(manifest.DagId, ["run"], $"Emulated DAG for the manifest of {manifest.DagId}, whose pipelines did not load (see GET /api/v1/registry/problems).");
+        }
+
         return new GeneratedDag(manifest.DagId, taskIds, $"Emulated DAG for the manifest of {manifest.DagId}.");
     }
 

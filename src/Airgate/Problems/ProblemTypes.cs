@@ -26,4 +26,5 @@ internal static class ProblemTypes
     public const string Internal = Base + "internal";
     public const string RerunUnavailable = Base + "rerun-unavailable";
     public const string RunNotFinished = Base + "run-not-finished";
+    public const string ValidationTimeout = Base + "validation-timeout";
 }

@@ -94,6 +94,11 @@ internal static class RunsEndpoints
         var dagParams = manifest is null && details.Value.Params.Count > 0 ? DagParamsSchemaSource.For(details.Value) : null;
         var prepared = TriggerPreparation.Prepare(
             dagId, json, snapshot, manifest, dagParams, new TriggeringUser(user.Id, user.Name), confOptions.Value);
+        if (prepared.Undetermined)
+        {
+            return ValidationTimeoutProblems.CouldNotBeChecked(prepared.Errors);
+        }
+
         if (!prepared.IsValid || prepared.Conf is null)
         {
             return InvalidTrigger(prepared.Errors);

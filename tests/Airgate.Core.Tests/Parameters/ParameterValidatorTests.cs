@@ -16,6 +16,19 @@ public sealed class ParameterValidatorTests
     }
 
     [Fact]
+    public void ValidateDagParams_PatternOutOfTime_IsUndeterminedNeitherValidNorAPlainError()
+    {
+        // Unanchored, the lookahead can sit anywhere: only the backtracking engine runs it, exponential on "aaa...!".
+        var schema = DagParamsSchema.Build(Fixtures.Element("""{"code": {"value": null, "schema": {"type": "string", "pattern": "(?=a)(a|aa)+$"}}}"""));
+
+        var result = ParameterValidator.ValidateDagParams(new System.Text.Json.Nodes.JsonObject { ["code"] = new string('a', 5000) + "!" }, schema);
+
+        result.Undetermined.ShouldBeTrue();
+        result.IsValid.ShouldBeFalse();
+        result.DagParams.ShouldBeNull();
+    }
+
+    [Fact]
     public void Validate_ManyBadParametersInTwoPipelines_ReturnsEveryErrorWithPipelinePointerAndKeyword()
     {
         var request = Fixtures.Parse($$$"""

@@ -30,6 +30,20 @@ public sealed class RegistrySeverityTests
     }
 
     [Fact]
+    public void Load_DefaultWhosePatternCannotFinishInTime_IsAWarningAndTheProfileLoads()
+    {
+        // Only the backtracking engine runs this pattern, and never finishes on this value: unknown, not wrong.
+        var value = new string('a', 5000) + "!";
+        var snapshot = Files.Load(("a.json", Files.Native("a", "{\"properties\": {\"code\": {\"type\": \"string\", \"pattern\": \"(?=a)(a|aa)+$\", \"default\": \"" + value + "\"}}}")));
+
+        var problem = snapshot.Problems.ShouldHaveSingleItem();
+        problem.Pointer.ShouldBe("/parameters_schema/properties/code/default");
+        problem.Severity.ShouldBe(ProblemSeverity.Warning);
+        problem.Message.ShouldContain("could not be checked");
+        snapshot.Profiles.ShouldContain(p => p.Id == "a");
+    }
+
+    [Fact]
     public void Problem_ToString_NamesTheSeverity()
     {
         new RegistryProblem("a.json", "/x", "m", ProblemSeverity.Warning).ToString().ShouldBe("a.json:/x: warning: m");

@@ -52,6 +52,56 @@ public sealed class EmulatorCommandTests
     }
 
     [Fact]
+    public async Task Emulator_ManifestWhosePipelinesFailedToLoad_StartsAndServesItsDag()
+    {
+        var registry = Directory.CreateTempSubdirectory("airgate-registry-");
+        try
+        {
+            // The profile is left out (its default fails its schema), so the manifest names no loaded pipeline.
+            await File.WriteAllTextAsync(Path.Combine(registry.FullName, "p.json"), """{"id": "p-1.0", "name": "P", "version": "1.0", "parameters_schema": {"type": "object", "properties": {"n": {"type": "integer", "default": "x"}}}}""");
+            await File.WriteAllTextAsync(Path.Combine(registry.FullName, "m.json"), """{"dag_id": "nfcore_sarek", "pipelines": ["p-1.0"]}""");
+            using var stop = new CancellationTokenSource();
+            var running = EmulatorCommand.Create().Parse(["--urls", "http://127.0.0.1:5107", "--api", "v1", "--registry", registry.FullName]).InvokeAsync(cancellationToken: stop.Token);
+            using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5107/") };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:admin"u8));
+
+            JsonObject? dag = null;
+            for (var i = 0; i < 200 && dag is null && !running.IsCompleted; i++)
+            {
+                try
+                {
+                    dag = await http.GetFromJsonAsync<JsonObject>("api/v1/dags/nfcore_sarek");
+                }
+                catch (HttpRequestException)
+                {
+                    // Waits for an outcome (listening, or the command ending), not a duration.
+                    await Task.Delay(50);
+                }
+            }
+
+            await stop.CancelAsync();
+
+            (await running).ShouldBe(0);
+            dag.ShouldNotBeNull()["dag_id"]!.GetValue<string>().ShouldBe("nfcore_sarek");
+        }
+        finally
+        {
+            registry.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void GeneratedDagFor_ManifestWithNoLoadedPipeline_HasOneTask()
+    {
+        var manifest = new Core.Manifests.WorkflowManifest { DagId = "nfcore_sarek", Pipelines = [] };
+
+        var dag = DevCommand.GeneratedDagFor(manifest);
+
+        dag.TaskIds.ShouldBe(["run"]);
+        dag.Description.ShouldNotBeNull().ShouldContain("did not load");
+    }
+
+    [Fact]
     public async Task Emulator_Started_ServesAirflowAndTheControlApiUntilCancelled()
     {
         using var stop = new CancellationTokenSource();

@@ -81,6 +81,11 @@ internal static class RunRerun
         var prepared = TriggerPreparation.Prepare(
             dagId, JsonSerializer.SerializeToElement(plan.TriggerBody), snapshot, manifest, dagParams,
             new TriggeringUser(user.Id, user.Name), confOptions.Value);
+        if (prepared.Undetermined)
+        {
+            return ValidationTimeoutProblems.CouldNotBeChecked(prepared.Errors);
+        }
+
         if (!prepared.IsValid || prepared.Conf is null)
         {
             return RunsEndpoints.InvalidTrigger(prepared.Errors);
