@@ -258,6 +258,11 @@ internal sealed class SchemaCompiler(SchemaOptions options)
     /// <summary>The base URI and local pointer in force inside <paramref name="target"/>, once its own <c>$id</c> applies.</summary>
     private static SchemaTarget Inner(SchemaTarget target, string location)
     {
+        if (SchemaIndex.DialectOf(target.Element) is { } dialect)
+        {
+            target = target with { Dialect = dialect };
+        }
+
         if (target.Element.ValueKind == JsonValueKind.Object && target.Element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && IsBaseChange(id.GetString()))
         {
             return target with { BaseUri = new Uri(UriHelper.WithoutFragment(ResolveReference(target, id.GetString() ?? string.Empty, location))), LocalPointer = string.Empty };

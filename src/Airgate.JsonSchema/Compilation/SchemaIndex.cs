@@ -19,7 +19,7 @@ internal sealed class SchemaIndex(string? defaultDialect = null)
     public void AddDocument(SchemaDocument document)
     {
         var key = UriHelper.WithoutFragment(document.Uri);
-        _targets[key] = new SchemaTarget(document, string.Empty, document.Root, new Uri(key), string.Empty, null);
+        _targets[key] = new SchemaTarget(document, string.Empty, document.Root, new Uri(key), string.Empty, DialectOf(document.Root));
         Walk(document, document.Root, string.Empty, string.Empty, new Uri(key), null, 0);
     }
 
@@ -109,6 +109,10 @@ internal sealed class SchemaIndex(string? defaultDialect = null)
             }
         }
     }
+
+    /// <summary>The <c>$schema</c> an element declares, if any.</summary>
+    internal static string? DialectOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("$schema", out var schema) && schema.ValueKind == JsonValueKind.String ? schema.GetString() : null;
 
     private static bool TryResolve(Uri baseUri, string reference, out Uri resolved)
     {
