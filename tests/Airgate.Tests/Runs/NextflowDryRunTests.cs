@@ -60,14 +60,14 @@ public sealed class NextflowDryRunTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public async Task DryRun_WhatNfSchemaWouldRefuse_Answers400AtItsPointer(string parameters, string pointer, string keyword)
+    public async Task DryRun_WhatNfSchemaWouldRefuse_Answers400AtItsPointer(string parameters, string location, string keyword)
     {
         await using var gateway = Start();
 
         var problem = await (await gateway.Client.TriggerAsync(Body(parameters), path: Path)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         var error = problem.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
-        error.GetProperty("pointer").GetString().ShouldBe(pointer);
+        error.GetProperty("pointer").GetString().ShouldBe(location);
         error.GetProperty("keyword").GetString().ShouldBe(keyword);
         error.GetProperty("pipeline").GetString().ShouldBe("seqfetch-1.12.0");
     }
