@@ -6,6 +6,9 @@ public sealed record SchemaOptions
     /// <summary>Documents that <c>$ref</c> may reach by URI; nothing is ever fetched from the network.</summary>
     public SchemaRegistry? Registry { get; init; }
 
+    /// <summary>The meta-schema (<c>$schema</c>) assumed for a schema that declares none: draft 2020-12 when null; draft-07 and 2019-09 are evaluated by their own rules.</summary>
+    public Uri? DefaultDialect { get; init; }
+
     /// <summary>Base URI for a schema without <c>$id</c>.</summary>
     public Uri? BaseUri { get; init; }
 

@@ -24,7 +24,9 @@ public static class ConfBuilder
             };
             if (submission.Encoding == SubmissionEncoding.CliString)
             {
-                entry[submission.OptionsField + options.CliSuffix] = PosixShell.Render(pipeline.Parameters);
+                entry[submission.OptionsField + options.CliSuffix] = NextflowCommandLine.IsNextflow(pipeline.Profile)
+                    ? NextflowCommandLine.Render(pipeline)
+                    : PosixShell.Render(pipeline.Parameters);
             }
 
             configs.Add(entry);

@@ -8,7 +8,7 @@ namespace Airgate.Core.Parameters;
 /// Fills <c>const</c> and <c>default</c> values into a parameter object before validation. For an object instance it
 /// follows the schema's <c>properties</c>, then its local <c>$ref</c> and every <c>allOf</c> entry (so inherited
 /// defaults under <c>$defs</c> count); a missing property takes its subschema's <c>const</c>, else its <c>default</c>
-/// (looked up through that subschema's <c>$ref</c>/<c>allOf</c> too). It descends into nested objects that are present
+/// (looked up through that subschema's <c>$ref</c>/<c>allOf</c> too); a <c>"default": null</c> means "not set" and fills nothing. It descends into nested objects that are present
 /// (given or just filled) and into each object element of an array through <c>items</c>. It never overwrites a value
 /// the client gave (null included), and never guesses through <c>anyOf</c>, <c>oneOf</c>, <c>if</c>/<c>then</c> or
 /// <c>additionalProperties</c>, where which branch applies is not known before validation.
@@ -60,6 +60,24 @@ public static class DefaultFiller
         }
     }
 
+    /// <summary>The schemas of each top-level parameter, found as defaults are (through the root's local <c>$ref</c> and <c>allOf</c>), with each one's own <c>$ref</c>/<c>allOf</c> too.</summary>
+    internal static IEnumerable<(string Name, JsonElement Schema)> ParameterSchemas(JsonElement rootSchema)
+    {
+        foreach (var applicable in Applicable(rootSchema, rootSchema))
+        {
+            if (applicable.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    foreach (var schema in Applicable(property.Value, rootSchema))
+                    {
+                        yield return (property.Name, schema);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The const (preferred) or default of a subschema, looked up through its local $ref and allOf.</summary>
     private static JsonElement? FindValue(JsonElement schema, JsonElement root)
     {
@@ -70,7 +88,8 @@ public static class DefaultFiller
             {
                 if (candidate.TryGetProperty(keyword, out var value))
                 {
-                    return value;
+                    // "default": null means "not set" (nf-schema, nextflow.config): the parameter stays absent.
+                    return keyword == "default" && value.ValueKind == JsonValueKind.Null ? null : value;
                 }
             }
         }

@@ -38,7 +38,12 @@ public static class ParameterValidator
             }
 
             errors.AddRange(schemaErrors);
-            validated.Add(new ValidatedPipeline(profile, filled));
+            if (pipeline.Parameters is { } given && NextflowCommandLine.IsNextflow(profile))
+            {
+                errors.AddRange(DeprecatedParameters.Check(profile, given).Where(e => !schemaErrors.Contains(e)));
+            }
+
+            validated.Add(new ValidatedPipeline(profile, filled) { SetByUser = (pipeline.Parameters ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal) });
         }
 
         return new ParameterValidationResult(errors.Count == 0 && !undetermined ? validated : [], null, errors) { Undetermined = undetermined };
@@ -62,7 +67,9 @@ public static class ParameterValidator
     {
         var result = validator.Evaluate(JsonSerializer.SerializeToElement(instance), Evaluation);
         undetermined |= result.Undetermined;
-        var errors = result.Errors.Select(e => ToParameterError(e, pipeline)).Distinct().ToList();
+        // One sentence once per pointer: a schema's errorMessage stands for each of its failing keywords (pattern and
+        // maxLength both failing would otherwise show the user the same text twice).
+        var errors = result.Errors.Select(e => ToParameterError(e, pipeline)).DistinctBy(e => (e.Pointer, e.Message)).ToList();
         if (result.ErrorsTruncated)
         {
             errors.Add(new ParameterError(pipeline, string.Empty, "errors", $"More than {Evaluation.MaxErrors} errors; fix these and send again to see the rest."));

@@ -18,8 +18,10 @@ public static class PosixShell
     // The JSON goes to a program through a shell, not into HTML: keep quotes and non-ASCII text as they are.
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(JsonObject options)
+    /// <summary>The options as one shell string; with <paramref name="nextflow"/>, <c>true</c> is written out (Nextflow's <c>--name</c> takes the next word as its value) and numbers have no exponent (see <see cref="NextflowCommandLine"/>).</summary>
+    public static string Render(JsonObject options, bool nextflow = false)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var words = new List<string>();
         foreach (var (key, value) in options)
         {
@@ -30,6 +32,11 @@ public static class PosixShell
                     break;
                 case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.True:
                     words.Add(flag);
+                    if (nextflow)
+                    {
+                        words.Add("true");
+                    }
+
                     break;
                 case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.False:
                     words.Add(flag);
@@ -40,6 +47,10 @@ public static class PosixShell
                 case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String:
                     words.Add(flag);
                     words.Add(Quote(scalar.GetValue<string>()));
+                    break;
+                case JsonValue when nextflow && NextflowCommandLine.IsNumber(value):
+                    words.Add(flag);
+                    words.Add(Quote(NextflowCommandLine.NumberWord(value)));
                     break;
                 default:
                     // Numbers keep their JSON text (no float round-trip); arrays and objects travel as JSON.

@@ -87,6 +87,9 @@ internal static class ManifestChecker
         return ids;
     }
 
+    private static bool NamesAManifestPipeline(ManifestFile file, ProfileIndex index, string reference, string? id) =>
+        file.Manifest.Pipelines.Any(p => p == reference || (id is not null && index.Find(p, allowStem: false)?.Profile.Id == id));
+
     private static Dictionary<string, IReadOnlyList<string>> Tasks(ManifestFile file, List<string> pipelineIds, ProfileIndex index, List<RegistryProblem> problems)
     {
         var tasks = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -99,6 +102,12 @@ internal static class ManifestChecker
                 if (id is not null && pipelineIds.Contains(id, StringComparer.Ordinal))
                 {
                     ids.Add(id);
+                }
+                else if (NamesAManifestPipeline(file, index, references[i], id))
+                {
+                    // A pipeline of this manifest that did not load: its /pipelines entry already has the one problem
+                    // that explains why, so the workflow is refused for one cause, named once.
+                    continue;
                 }
                 else
                 {

@@ -5,7 +5,7 @@ using Airgate.JsonSchema;
 
 namespace Airgate.Core.Registry;
 
-/// <summary>The checks a profile's schema must pass: the 2020-12 meta-schema, compilation, and self-consistent <c>default</c>/<c>const</c> values.</summary>
+/// <summary>The checks a profile's schema must pass: its draft's meta-schema (2020-12, 2019-09 or draft-07), compilation, and self-consistent <c>default</c>/<c>const</c> values.</summary>
 internal static class SchemaChecks
 {
     /// <summary>
@@ -19,19 +19,20 @@ internal static class SchemaChecks
     /// <summary>Adds a problem for each meta-schema error in the profile's own schema; true when there was none.</summary>
     public static bool MeetsMetaSchema(ProfileFile file, List<RegistryProblem> problems)
     {
-        if (OlderDraft(file.Profile.ParametersSchema) is { } draft)
+        if (UnsupportedDraft(file.Profile.ParametersSchema) is { } draft)
         {
             problems.Add(new RegistryProblem(
                 file.SchemaFileName,
                 file.SchemaPointer + "/$schema",
-                $"The schema declares {draft} (\"$schema\": \"{file.Profile.ParametersSchema.GetProperty("$schema").GetString()}\"), but Airgate validates draft 2020-12 only, whose keywords differ ($defs, prefixItems, $ref beside other keywords). Older Nextflow pipelines (nf-validation) use draft-07; nf-schema 2 uses 2020-12: migrate the schema (e.g. `nf-core pipelines schema build`, or rename 'definitions' to '$defs' and set \"$schema\" to \"https://json-schema.org/draft/2020-12/schema\")."));
+                $"The schema declares {draft} (\"$schema\": \"{file.Profile.ParametersSchema.GetProperty("$schema").GetString()}\"), which Airgate does not validate: it validates draft 2020-12, 2019-09 and draft-07 schemas, each by its own rules. Migrate the schema to draft 2020-12 (e.g. `nf-core pipelines schema build`) or declare \"$schema\": \"http://json-schema.org/draft-07/schema\" if it already follows draft-07."));
             return false;
         }
 
         var result = MetaSchemas.Validate(file.Profile.ParametersSchema);
+        var name = DraftName(file.Profile.ParametersSchema);
         foreach (var error in result.Errors)
         {
-            problems.Add(new RegistryProblem(file.SchemaFileName, file.SchemaPointer + error.InstanceLocation, $"Not a valid draft 2020-12 schema: {error.Message}"));
+            problems.Add(new RegistryProblem(file.SchemaFileName, file.SchemaPointer + error.InstanceLocation, $"Not a valid {name} schema: {error.Message}"));
         }
 
         return result.IsValid;
@@ -41,7 +42,10 @@ internal static class SchemaChecks
     {
         try
         {
-            return CompiledSchema.Compile(resolved, new SchemaOptions { BaseUri = DocumentUri(file.Profile.Id), CustomErrorMessages = true });
+            // Nextflow profiles: nf-schema asserts the standard formats at launch, so Airgate does before Airflow sees
+            // the value; its own path formats (file-path, ...) are unknown formats here and stay annotations.
+            var nextflow = string.Equals(file.Profile.Type, "nextflow", StringComparison.OrdinalIgnoreCase);
+            return CompiledSchema.Compile(resolved, new SchemaOptions { BaseUri = DocumentUri(file.Profile.Id), CustomErrorMessages = true, AssertFormat = nextflow });
         }
         catch (InvalidSchemaException exception)
         {
@@ -68,7 +72,8 @@ internal static class SchemaChecks
             var values = new List<(string Keyword, JsonNode? Value)>();
             foreach (var keyword in (string[])["default", "const"])
             {
-                if (schema.TryGetPropertyValue(keyword, out var value))
+                // "default": null means "not set" (nf-schema, nextflow.config): nothing is filled in, so nothing to check.
+                if (schema.TryGetPropertyValue(keyword, out var value) && !(keyword == "default" && value is null))
                 {
                     values.Add((keyword, value));
                 }
@@ -144,25 +149,27 @@ internal static class SchemaChecks
         return errors == 0;
     }
 
-    /// <summary>The name of an older draft the schema's <c>$schema</c> declares, or null for 2020-12, none, or a custom meta-schema.</summary>
-    private static string? OlderDraft(JsonElement schema)
+    /// <summary>The name of a draft the schema's <c>$schema</c> declares that Airgate does not validate (draft-03 to draft-06), or null.</summary>
+    private static string? UnsupportedDraft(JsonElement schema) => DialectKey(schema) switch
     {
-        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("$schema", out var dialect) || dialect.GetString() is not { } uri)
-        {
-            return null;
-        }
+        "http://json-schema.org/draft-06/schema" => "JSON Schema draft-06",
+        "http://json-schema.org/draft-04/schema" => "JSON Schema draft-04",
+        "http://json-schema.org/draft-03/schema" => "JSON Schema draft-03",
+        _ => null,
+    };
 
-        var key = uri.Replace("https://", "http://", StringComparison.OrdinalIgnoreCase).TrimEnd('#');
-        return key switch
-        {
-            "http://json-schema.org/draft-07/schema" => "JSON Schema draft-07",
-            "http://json-schema.org/draft-06/schema" => "JSON Schema draft-06",
-            "http://json-schema.org/draft-04/schema" => "JSON Schema draft-04",
-            "http://json-schema.org/draft-03/schema" => "JSON Schema draft-03",
-            "http://json-schema.org/draft/2019-09/schema" => "JSON Schema draft 2019-09",
-            _ => null,
-        };
-    }
+    /// <summary>The draft whose meta-schema the schema is checked against, as people name it.</summary>
+    private static string DraftName(JsonElement schema) => DialectKey(schema) switch
+    {
+        "http://json-schema.org/draft-07/schema" => "draft-07",
+        "http://json-schema.org/draft/2019-09/schema" => "draft 2019-09",
+        _ => "draft 2020-12",
+    };
+
+    private static string? DialectKey(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$schema", out var dialect) && dialect.ValueKind == JsonValueKind.String
+            ? dialect.GetString()?.Replace("https://", "http://", StringComparison.OrdinalIgnoreCase).TrimEnd('#')
+            : null;
 
     /// <summary>A stable, never-fetched base URI for a profile's resolved schema.</summary>
     public static Uri DocumentUri(string profileId) => new($"https://airgate.invalid/pipelines/{profileId}/parameters.json");

@@ -4,8 +4,10 @@ using Airgate.JsonSchema.Evaluation;
 namespace Airgate.JsonSchema.Compilation;
 
 /// <summary>What a keyword factory sees while compiling: its value, its siblings, and a way to compile subschemas.</summary>
-internal sealed class KeywordContext(SchemaCompiler compiler, SchemaTarget node, Vocabularies vocabularies)
+internal sealed class KeywordContext(SchemaCompiler compiler, SchemaTarget node, Vocabularies vocabularies, Draft draft)
 {
+    public Draft Draft { get; } = draft;
+
     public SchemaTarget Node { get; } = node;
 
     public Vocabularies Vocabularies { get; } = vocabularies;

@@ -9,7 +9,7 @@ namespace Airgate.JsonSchema.Compilation;
 internal sealed class SchemaCompiler(SchemaOptions options)
 {
     private const int MaxDepth = 1000;
-    private readonly SchemaIndex _local = new();
+    private readonly SchemaIndex _local = new(options.DefaultDialect?.OriginalString);
     private readonly Dictionary<(SchemaDocument, string), SchemaNode> _nodes = [];
     private readonly Dictionary<string, SchemaResource> _resources = new(StringComparer.Ordinal);
     private readonly HashSet<(SchemaDocument, string)> _indexedSubtrees = [];
@@ -141,15 +141,19 @@ internal sealed class SchemaCompiler(SchemaOptions options)
             throw new InvalidSchemaException($"A schema must be an object or a boolean, not {element.ValueKind.ToString().ToLowerInvariant()}.", target.Pointer);
         }
 
-        if (element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
-        {
-            var resolved = new Uri(UriHelper.WithoutFragment(ResolveReference(target, id.GetString() ?? string.Empty, target.Pointer + "/$id")));
-            target = target with { BaseUri = resolved, LocalPointer = string.Empty };
-        }
-
         if (element.TryGetProperty("$schema", out var dialect) && dialect.ValueKind == JsonValueKind.String)
         {
             target = target with { Dialect = dialect.GetString() };
+        }
+
+        var draft = DraftOf(target.Dialect);
+
+        // Draft-07: a $ref overrides every sibling, $id included.
+        var refOnly = draft == Draft.V7 && element.TryGetProperty("$ref", out _);
+        if (!refOnly && element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && IsBaseChange(id.GetString()))
+        {
+            var resolved = new Uri(UriHelper.WithoutFragment(ResolveReference(target, id.GetString() ?? string.Empty, target.Pointer + "/$id")));
+            target = target with { BaseUri = resolved, LocalPointer = string.Empty };
         }
 
         var resource = GetResource(target, out var isNew);
@@ -161,12 +165,12 @@ internal sealed class SchemaCompiler(SchemaOptions options)
         }
 
         var vocabularies = VocabulariesOf(target.Dialect, target.Pointer);
-        var context = new KeywordContext(this, target, vocabularies);
+        var context = new KeywordContext(this, target, vocabularies, draft);
         var keywords = new List<Keyword>();
         var last = new List<Keyword>();
         foreach (var property in element.EnumerateObject())
         {
-            if (!KeywordTable.TryGet(property.Name, out var entry) || (entry.Vocabulary & vocabularies) == 0)
+            if ((refOnly && property.Name != "$ref") || !KeywordTable.TryGet(property.Name, draft, out var entry) || (entry.Vocabulary & vocabularies) == 0)
             {
                 continue;
             }
@@ -254,12 +258,38 @@ internal sealed class SchemaCompiler(SchemaOptions options)
     /// <summary>The base URI and local pointer in force inside <paramref name="target"/>, once its own <c>$id</c> applies.</summary>
     private static SchemaTarget Inner(SchemaTarget target, string location)
     {
-        if (target.Element.ValueKind == JsonValueKind.Object && target.Element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String)
+        if (SchemaIndex.DialectOf(target.Element) is { } dialect)
+        {
+            target = target with { Dialect = dialect };
+        }
+
+        if (target.Element.ValueKind == JsonValueKind.Object && target.Element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && IsBaseChange(id.GetString()))
         {
             return target with { BaseUri = new Uri(UriHelper.WithoutFragment(ResolveReference(target, id.GetString() ?? string.Empty, location))), LocalPointer = string.Empty };
         }
 
         return target;
+    }
+
+    /// <summary>An <c>$id</c> that is only a fragment (draft-07's <c>"$id": "#name"</c>) names an anchor; it does not start a new resource.</summary>
+    internal static bool IsBaseChange(string? id) => id is not null && !id.StartsWith('#');
+
+    /// <summary>The draft whose rules apply under <paramref name="dialect"/>: a standard meta-schema's own, or that of the <c>$schema</c> a custom meta-schema declares.</summary>
+    private Draft DraftOf(string? dialect)
+    {
+        dialect ??= Options.DefaultDialect?.OriginalString;
+        if (Drafts.Known(dialect) is { } known)
+        {
+            return known;
+        }
+
+        if (dialect is not null && Uri.TryCreate(dialect, UriKind.Absolute, out var uri) && TryLookup(UriHelper.WithoutFragment(uri), out var meta)
+            && meta.Element.ValueKind == JsonValueKind.Object && meta.Element.TryGetProperty("$schema", out var metaDialect) && metaDialect.ValueKind == JsonValueKind.String)
+        {
+            return Drafts.Known(metaDialect.GetString()) ?? Draft.V202012;
+        }
+
+        return Draft.V202012;
     }
 
     private Vocabularies VocabulariesOf(string? dialect, string location)

@@ -3,8 +3,9 @@ using System.Text.Json;
 
 namespace Airgate.JsonSchema.Compilation;
 
-/// <summary>Every identifier (<c>$id</c>, <c>$anchor</c>, <c>$dynamicAnchor</c>) found in the documents it was given, by absolute URI.</summary>
-internal sealed class SchemaIndex
+/// <summary>Every identifier (<c>$id</c>, <c>$anchor</c>, <c>$dynamicAnchor</c>, draft-07's <c>"$id": "#name"</c>, 2019-09's <c>$recursiveAnchor</c>) found in the documents it was given, by absolute URI.</summary>
+/// <param name="defaultDialect">The <c>$schema</c> assumed where a document declares none.</param>
+internal sealed class SchemaIndex(string? defaultDialect = null)
 {
     private readonly Dictionary<string, SchemaTarget> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KeyValuePair<string, SchemaTarget>>> _dynamicAnchors = new(StringComparer.Ordinal);
@@ -18,7 +19,7 @@ internal sealed class SchemaIndex
     public void AddDocument(SchemaDocument document)
     {
         var key = UriHelper.WithoutFragment(document.Uri);
-        _targets[key] = new SchemaTarget(document, string.Empty, document.Root, new Uri(key), string.Empty, null);
+        _targets[key] = new SchemaTarget(document, string.Empty, document.Root, new Uri(key), string.Empty, DialectOf(document.Root));
         Walk(document, document.Root, string.Empty, string.Empty, new Uri(key), null, 0);
     }
 
@@ -40,7 +41,10 @@ internal sealed class SchemaIndex
 
         // Targets carry the base URI around the element; the compiler applies the element's own $id.
         var here = new SchemaTarget(document, pointer, element, baseUri, local, dialect);
-        if (element.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && TryResolve(baseUri, id.GetString() ?? string.Empty, out var resolved))
+        var refOnly = Drafts.Known(dialect ?? defaultDialect) == Draft.V7 && element.TryGetProperty("$ref", out _);
+        var id = element.TryGetProperty("$id", out var idValue) && !refOnly ? idValue : default;
+        if (id.ValueKind == JsonValueKind.String
+            && SchemaCompiler.IsBaseChange(id.GetString()) && TryResolve(baseUri, id.GetString() ?? string.Empty, out var resolved))
         {
             baseUri = new Uri(UriHelper.WithoutFragment(resolved));
             local = string.Empty;
@@ -48,6 +52,20 @@ internal sealed class SchemaIndex
         }
 
         var resourceKey = UriHelper.WithoutFragment(baseUri);
+        if (id.ValueKind == JsonValueKind.String && id.GetString() is ['#', .. var plainName] && plainName.Length > 0 && plainName[0] != '/')
+        {
+            _targets.TryAdd(resourceKey + "#" + plainName, here);
+        }
+
+        if (element.TryGetProperty("$recursiveAnchor", out var recursiveAnchor) && recursiveAnchor.ValueKind == JsonValueKind.True)
+        {
+            if (!_dynamicAnchors.TryGetValue(resourceKey, out var recursive))
+            {
+                _dynamicAnchors[resourceKey] = recursive = [];
+            }
+
+            recursive.Add(new(Keywords.DynamicRefKeyword.RecursiveAnchor, here));
+        }
         if (element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
         {
             _targets.TryAdd(resourceKey + "#" + anchor.GetString(), here);
@@ -91,6 +109,10 @@ internal sealed class SchemaIndex
             }
         }
     }
+
+    /// <summary>The <c>$schema</c> an element declares, if any.</summary>
+    internal static string? DialectOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("$schema", out var schema) && schema.ValueKind == JsonValueKind.String ? schema.GetString() : null;
 
     private static bool TryResolve(Uri baseUri, string reference, out Uri resolved)
     {

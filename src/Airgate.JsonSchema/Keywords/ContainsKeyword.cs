@@ -12,7 +12,7 @@ internal sealed class ContainsKeyword(string absoluteLocation, SchemaNode node, 
         var node = context.Subschema(context.Value, context.Segment);
         var min = 1;
         int? max = null;
-        var validation = (context.Vocabularies & Vocabularies.Validation) != 0;
+        var validation = (context.Vocabularies & Vocabularies.Validation) != 0 && context.Draft != Draft.V7;
         if (validation && context.TryGetSibling("minContains", out var minValue))
         {
             context.MoveTo("minContains", minValue);

@@ -6,6 +6,7 @@ namespace Airgate.JsonSchema.Keywords;
 internal static class KeywordTable
 {
     private const string VocabularyPrefix = "https://json-schema.org/draft/2020-12/vocab/";
+    private const string Vocabulary201909Prefix = "https://json-schema.org/draft/2019-09/vocab/";
 
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
     {
@@ -48,7 +49,29 @@ internal static class KeywordTable
         ["format"] = new(Vocabularies.FormatAnnotation | Vocabularies.FormatAssertion, FormatKeyword.Create),
     };
 
-    public static bool TryGet(string name, out Entry entry) => Entries.TryGetValue(name, out entry);
+    /// <summary>2019-09: <c>items</c> may be an array (a tuple) with <c>additionalItems</c>; <c>$recursiveRef</c> instead of <c>$dynamicRef</c>.</summary>
+    private static readonly Dictionary<string, Entry> Entries201909 = Derive(
+        Entries,
+        remove: ["$dynamicRef", "prefixItems"],
+        add: new(StringComparer.Ordinal)
+        {
+            ["items"] = new(Vocabularies.Applicator, ItemsKeyword.CreateLegacy),
+            ["additionalItems"] = new(Vocabularies.Applicator, ItemsKeyword.CreateAdditional),
+            ["$recursiveRef"] = new(Vocabularies.Core, DynamicRefKeyword.CreateRecursive),
+        });
+
+    /// <summary>Draft-07: as 2019-09 without <c>unevaluated*</c>, <c>dependentSchemas</c>, <c>dependentRequired</c> or <c>$recursiveRef</c> (and <c>$ref</c> overrides its siblings, which the compiler applies).</summary>
+    private static readonly Dictionary<string, Entry> Entries7 = Derive(
+        Entries201909,
+        remove: ["unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "dependentRequired", "$recursiveRef"],
+        add: []);
+
+    public static bool TryGet(string name, Draft draft, out Entry entry) => draft switch
+    {
+        Draft.V7 => Entries7.TryGetValue(name, out entry),
+        Draft.V201909 => Entries201909.TryGetValue(name, out entry),
+        _ => Entries.TryGetValue(name, out entry),
+    };
 
     public static Vocabularies VocabularyOf(string uri) => uri.StartsWith(VocabularyPrefix, StringComparison.Ordinal)
         ? uri[VocabularyPrefix.Length..] switch
@@ -63,7 +86,34 @@ internal static class KeywordTable
             "content" => Vocabularies.Content,
             _ => Vocabularies.None,
         }
-        : Vocabularies.None;
+        : uri.StartsWith(Vocabulary201909Prefix, StringComparison.Ordinal)
+            ? uri[Vocabulary201909Prefix.Length..] switch
+            {
+                "core" => Vocabularies.Core,
+                "applicator" => Vocabularies.Applicator | Vocabularies.Unevaluated,
+                "validation" => Vocabularies.Validation,
+                "meta-data" => Vocabularies.MetaData,
+                "format" => Vocabularies.FormatAnnotation,
+                "content" => Vocabularies.Content,
+                _ => Vocabularies.None,
+            }
+            : Vocabularies.None;
+
+    private static Dictionary<string, Entry> Derive(Dictionary<string, Entry> from, string[] remove, Dictionary<string, Entry> add)
+    {
+        var derived = new Dictionary<string, Entry>(from, StringComparer.Ordinal);
+        foreach (var name in remove)
+        {
+            derived.Remove(name);
+        }
+
+        foreach (var (name, entry) in add)
+        {
+            derived[name] = entry;
+        }
+
+        return derived;
+    }
 
     /// <summary>How to compile one keyword.</summary>
     /// <param name="Vocabulary">The vocabulary that defines it.</param>

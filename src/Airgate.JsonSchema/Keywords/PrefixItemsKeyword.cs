@@ -4,13 +4,13 @@ using Airgate.JsonSchema.Evaluation;
 
 namespace Airgate.JsonSchema.Keywords;
 
-/// <summary><c>prefixItems</c>: each leading item against the schema at the same position.</summary>
-internal sealed class PrefixItemsKeyword(string absoluteLocation, SchemaNode[] nodes, string[] segments) : Keyword("prefixItems", absoluteLocation)
+/// <summary><c>prefixItems</c> (and the array form of <c>items</c> before 2020-12): each leading item against the schema at the same position.</summary>
+internal sealed class PrefixItemsKeyword(string name, string absoluteLocation, SchemaNode[] nodes, string[] segments) : Keyword(name, absoluteLocation)
 {
     public static Keyword Create(KeywordContext context)
     {
         var (nodes, segments) = SubschemaList.Compile(context);
-        return new PrefixItemsKeyword(context.AbsoluteLocation, nodes, segments);
+        return new PrefixItemsKeyword(context.Name, context.AbsoluteLocation, nodes, segments);
     }
 
     public override bool Evaluate(Evaluator evaluator, JsonElement instance, Marks? marks)

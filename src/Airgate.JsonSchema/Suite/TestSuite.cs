@@ -78,12 +78,21 @@ public static class TestSuite
         return registry;
     }
 
-    /// <summary>Options for a case: format is asserted for the <c>optional/format</c> files, as the suite intends.</summary>
-    public static SchemaOptions OptionsFor(SuiteCase suiteCase, SchemaRegistry remotes)
+    /// <summary>The draft a suite folder tests, by its name (<c>draft7</c>, <c>draft2019-09</c>), as the <c>$schema</c> its schemas assume; null (2020-12) for any other.</summary>
+    public static Uri? DialectOf(string directory) => Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)) switch
+    {
+        "draft7" => MetaSchemas.Draft7,
+        "draft2019-09" => MetaSchemas.Draft201909,
+        _ => null,
+    };
+
+    /// <summary>Options for a case: format is asserted for the <c>optional/format</c> files, as the suite intends; schemas without <c>$schema</c> follow <paramref name="dialect"/>.</summary>
+    public static SchemaOptions OptionsFor(SuiteCase suiteCase, SchemaRegistry remotes, Uri? dialect = null)
     {
         ArgumentNullException.ThrowIfNull(suiteCase);
         return new SchemaOptions
         {
+            DefaultDialect = dialect,
             Registry = remotes,
             AssertFormat = suiteCase.File.Contains("format/", StringComparison.Ordinal),
         };

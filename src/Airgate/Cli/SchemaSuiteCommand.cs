@@ -56,9 +56,10 @@ internal static class SchemaSuiteCommand
         var remotes = Directory.Exists(remotesDirectory) ? TestSuite.CreateRemotesRegistry(remotesDirectory) : new Airgate.JsonSchema.SchemaRegistry();
         var passed = 0;
         var failed = 0;
+        var dialect = TestSuite.DialectOf(directory);
         foreach (var suiteCase in cases)
         {
-            var options = TestSuite.OptionsFor(suiteCase, remotes);
+            var options = TestSuite.OptionsFor(suiteCase, remotes, dialect);
             var outcome = TestSuite.Run(suiteCase, assertFormat ? options with { AssertFormat = true } : options);
             if (outcome.Passed)
             {

@@ -29,6 +29,22 @@ public sealed class FailClosedRegistryTests
     }
 
     [Fact]
+    public void Load_TaskNamingAPipelineThatDidNotLoad_IsOneRefusalSayingWhy()
+    {
+        var broken = """{"type": "object", "properties": {"n": {"type": "integer", "default": "five"}}}""";
+        var snapshot = Files.Load(("p.json", Files.Native("p", broken)), ("m.json", """{"dag_id": "d", "pipelines": ["p"], "tasks": {"t": ["p"]}}"""));
+
+        var kept = snapshot.FindManifest("d").ShouldNotBeNull();
+        var problem = kept.Problems.ShouldHaveSingleItem();
+        problem.Pointer.ShouldBe("/pipelines/0");
+        problem.Message.ShouldContain("is not loaded because of its own problems");
+        problem.Message.ShouldContain("default");
+        kept.Problems.ShouldNotContain(p => p.Message.Contains("not one of this manifest's pipelines", StringComparison.Ordinal));
+        var parsed = TriggerRequestParser.Parse(JsonSerializer.SerializeToElement(new { pipelines = new { p = new { n = 1 } } }), snapshot, kept);
+        parsed.Errors.Count(e => e.Keyword == RequestKeywords.WorkflowUnavailable).ShouldBe(1);
+    }
+
+    [Fact]
     public void Load_TwoManifestsForOneDag_KeepOneRefusal()
     {
         var snapshot = Files.Load(("p.json", Files.Native("p")), ("a.json", Files.Manifest("d", "p")), ("b.json", Files.Manifest("d", "p")));
