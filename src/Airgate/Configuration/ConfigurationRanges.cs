@@ -20,6 +20,8 @@ internal static class ConfigurationRanges
         ["Airgate:Runs:PendingGracePeriod"] = new("00:00:00", "7.00:00:00", "00:10:00"),
         ["Airgate:Runs:SyncOverlap"] = new("00:00:00", "01:00:00", "00:00:05"),
         ["Airgate:Runs:SyncTimeout"] = new("00:00:00", "00:05:00", "00:00:02"),
+        ["Airgate:Runs:MinSyncInterval"] = new("00:00:00", "00:01:00", "00:00:01"),
+        ["Airgate:Runs:InteractiveReadBudget"] = new("00:00:00.010", "00:05:00", "00:00:10"),
         ["Airgate:Runs:SyncInterval"] = new("00:00:00.010", "01:00:00", "00:00:05"),
         ["Airgate:Runs:BackfillPageDelay"] = new("00:00:00", "00:01:00", "00:00:00.100"),
         ["Airgate:Runs:RetainFor"] = new("01:00:00", "3650.00:00:00", "90.00:00:00"),
@@ -32,6 +34,7 @@ internal static class ConfigurationRanges
         ["Airgate:Catalog:RefreshInterval"] = new("00:00:00.010", "1.00:00:00", "00:00:30"),
         ["Airgate:Catalog:IdleLifetime"] = new("00:00:00.010", "7.00:00:00", "00:10:00"),
         ["Airgate:Catalog:MaxEntries"] = new("1", "1000000", "10000"),
+        ["Airgate:Database:BusyTimeout"] = new("00:00:01", "00:05:00", "00:00:05"),
         ["Airgate:Registry:ReloadDelay"] = new("00:00:00", "00:01:00", "00:00:00.300"),
         ["Airgate:Registry:PollInterval"] = new("00:00:00", "01:00:00", "00:00:05"),
     };

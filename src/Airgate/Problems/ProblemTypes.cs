@@ -25,6 +25,7 @@ internal static class ProblemTypes
     public const string NotReady = Base + "not-ready";
     public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";
+    public const string RequestTimeout = Base + "request-timeout";
     public const string RerunUnavailable = Base + "rerun-unavailable";
     public const string RunNotFinished = Base + "run-not-finished";
 }

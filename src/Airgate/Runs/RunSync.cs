@@ -31,7 +31,7 @@ internal sealed partial class RunSync(
 
     private readonly Lock _gate = new();
     private Task<AirflowFailure?>? _inFlight;
-    private long _lastStartedAt;
+    private DateTimeOffset _lastStartedAt;
 
     /// <summary>The sync in flight, or a new one; null failure when the mirror is current as of the sync's start.</summary>
     public Task<AirflowFailure?> SyncAsync() => SyncAsync(TimeSpan.Zero);
@@ -49,12 +49,12 @@ internal sealed partial class RunSync(
                 return running;
             }
 
-            if (_inFlight is { } last && minInterval > TimeSpan.Zero && time.GetElapsedTime(_lastStartedAt) < minInterval)
+            if (_inFlight is { } last && minInterval > TimeSpan.Zero && time.GetUtcNow() - _lastStartedAt < minInterval)
             {
                 return last;
             }
 
-            _lastStartedAt = time.GetTimestamp();
+            _lastStartedAt = time.GetUtcNow();
             return _inFlight = Task.Run(() => RunOnceAsync(lifetime.ApplicationStopping));
         }
     }
