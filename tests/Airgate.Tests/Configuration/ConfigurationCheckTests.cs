@@ -114,6 +114,19 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
+    public void ConfigCheck_CredentialsInAirflowBaseUrl_UserInfoMasked()
+    {
+        using var output = new StringWriter();
+
+        ConfigCommands.Check(["--Airgate:Airflow:BaseUrl=http://u:url-Secret-43@airflow.test:8080/airflow/", "--Airgate:Airflow:Token=t"], output);
+
+        var text = output.ToString();
+        text.ShouldNotContain("url-Secret-43");
+        text.ShouldNotContain("u:");
+        text.ShouldContain("Airgate:Airflow:BaseUrl = http://***@airflow.test:8080/airflow/");
+    }
+
+    [Fact]
     public void ConfigCheck_ValidConfiguration_ReportsOtherValidatorsProblemsToo()
     {
         using var output = new StringWriter();
