@@ -753,6 +753,13 @@ export interface components {
                     progress: number;
                     needs_attention: boolean;
                 };
+                /** @description Run detail only, when Airflow did not answer within the read budget: true, the run is as last mirrored. */
+                stale?: null | boolean;
+                /**
+                 * Format: date-time
+                 * @description With bool? RunResponse.Stale: the start of the mirror's last complete sync (the state is at least that fresh).
+                 */
+                synced_at?: null | string;
             };
         };
         /** @description The `snapshot` event: the run as run detail answers it, every task instance and their summary. */
@@ -810,6 +817,13 @@ export interface components {
                     progress: number;
                     needs_attention: boolean;
                 };
+                /** @description Run detail only, when Airflow did not answer within the read budget: true, the run is as last mirrored. */
+                stale?: null | boolean;
+                /**
+                 * Format: date-time
+                 * @description With bool? RunResponse.Stale: the start of the mirror's last complete sync (the state is at least that fresh).
+                 */
+                synced_at?: null | string;
             };
             task_instances: {
                 /** @description The task instance's unique id. */
@@ -1018,6 +1032,13 @@ export interface components {
             };
             conf?: unknown;
             summary?: null | components["schemas"]["RunSummary"];
+            /** @description Run detail only, when Airflow did not answer within the read budget: true, the run is as last mirrored. */
+            stale?: null | boolean;
+            /**
+             * Format: date-time
+             * @description With bool? RunResponse.Stale: the start of the mirror's last complete sync (the state is at least that fresh).
+             */
+            synced_at?: null | string;
         };
         /** @description The roll-up of a run's task instances a UI shows as a progress bar and a warning light. */
         RunSummary: {
@@ -1784,6 +1805,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Request Timeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -2017,6 +2047,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Timeout */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2355,6 +2394,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Bad Gateway */
             502: {
                 headers: {
@@ -2460,6 +2508,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Timeout */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2599,6 +2656,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Timeout */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

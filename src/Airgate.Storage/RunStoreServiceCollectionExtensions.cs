@@ -46,7 +46,7 @@ public static class RunStoreServiceCollectionExtensions
 
     internal static SqlDialect CreateDialect(StorageOptions options) => options.ParsedProvider switch
     {
-        StorageProvider.Sqlite => new SqliteDialect(options.EffectiveConnectionString),
+        StorageProvider.Sqlite => new SqliteDialect(options.EffectiveConnectionString, options.BusyTimeout),
         StorageProvider.Postgres => new PostgresDialect(options.EffectiveConnectionString),
         _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'."),
     };

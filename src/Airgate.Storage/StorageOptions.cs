@@ -14,6 +14,12 @@ public sealed record StorageOptions
     /// <summary>An ADO.NET connection string for the provider; optional for SQLite.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>
+    /// SQLite only: the longest an operation waits for the file's write lock (held by another process or a long write)
+    /// before failing, which the API answers with 503 and <c>Retry-After</c>.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The parsed <see cref="Provider"/>; null when it names no known provider.</summary>
     public StorageProvider? ParsedProvider =>
         Provider.Trim().ToUpperInvariant() switch

@@ -26,6 +26,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 break;
         }
 
+        if (options.BusyTimeout < TimeSpan.FromSeconds(1) || options.BusyTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{StorageOptions.SectionName}:BusyTimeout must be between 00:00:01 and 00:05:00, e.g. 00:00:05.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

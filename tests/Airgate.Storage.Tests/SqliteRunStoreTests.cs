@@ -13,7 +13,7 @@ public sealed class SqliteRunStoreTests : RunStoreContract
     {
         var path = Path.Combine(Path.GetTempPath(), $"airgate-test-{Guid.NewGuid():N}.db");
         _files.Add(path);
-        return Task.FromResult<SqlDialect>(new SqliteDialect($"Data Source={path}"));
+        return Task.FromResult<SqlDialect>(new SqliteDialect($"Data Source={path}", TimeSpan.FromSeconds(5)));
     }
 
     protected override Task DropDatabasesAsync()

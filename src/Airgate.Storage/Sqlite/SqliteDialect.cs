@@ -9,15 +9,27 @@ namespace Airgate.Storage.Sqlite;
 /// SQLite: one connection per operation (pooled by Microsoft.Data.Sqlite), WAL so readers never block the writer,
 /// a busy timeout so writers queue, foreign keys on, timestamps as sortable UTC text.
 /// </summary>
+/// <remarks>
+/// One bound on every wait for the write lock (<see cref="StorageOptions.BusyTimeout"/>): SQLite's busy handler, the
+/// driver's own retry of a busy statement (its command timeout) and this process's queue of writers. A file another
+/// process holds locked therefore fails each operation within about that bound, instead of queueing requests for minutes.
+/// </remarks>
 internal sealed class SqliteDialect : SqlDialect
 {
-    private const int BusyTimeoutMilliseconds = 30_000;
+    // SQLITE_BUSY: what SQLite itself answers when the lock stays taken past the busy timeout.
+    private const int SqliteBusy = 5;
     private readonly string _connectionString;
+    private readonly TimeSpan _busyTimeout;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public SqliteDialect(string connectionString)
+    public SqliteDialect(string connectionString, TimeSpan busyTimeout)
     {
-        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
+        _busyTimeout = busyTimeout;
+        _connectionString = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+        }.ToString();
     }
 
     public override string MigrationFolder => "sqlite";
@@ -38,7 +50,7 @@ internal sealed class SqliteDialect : SqlDialect
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand(
-                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;");
+                $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;");
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -84,7 +96,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
+        if (!await _writer.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new SqliteException($"Another write held the database longer than the busy timeout ({_busyTimeout.TotalSeconds:0.###} s).", SqliteBusy);
+        }
+
         return new WriterTurn(_writer);
     }
 

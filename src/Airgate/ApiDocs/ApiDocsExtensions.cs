@@ -29,9 +29,28 @@ internal static class ApiDocsExtensions
         return builder;
     }
 
+    // The page loads only its own bundle and calls only this origin (it works offline); no other site may frame it, so
+    // a "try it" click cannot be hijacked. Scalar's page starts from an inline script and styles itself inline.
+    private const string DocsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase))
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = DocsContentSecurityPolicy;
+                headers.XFrameOptions = "DENY";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+            }
+
+            return next(context);
+        });
         // Scalar's bundle is embedded in its package and served from /docs/; fonts, telemetry and the AI agent would reach
         // out to the internet, so they are off: the page must work on machines without internet access. So is the
         // developer toolbar ("Share", "Generate SDK", "Deploy"), whose buttons all need an account on scalar.com.

@@ -13,7 +13,13 @@ internal sealed class JwtClaimsReader(JwtOptions options)
         var id = Claim(claims, options.UserIdClaim) is { } idElement && ScalarText(idElement) is { Length: > 0 and <= 256 } idText
             ? idText
             : throw new AuthFailure($"The token has no user id claim ('{options.UserIdClaim}').");
-        var name = Claim(claims, options.UserNameClaim) is { } nameElement && ScalarText(nameElement) is { Length: > 0 } nameText ? nameText : id;
+        // A user id is stored, compared and shown: control characters (NUL first) would make two ids look alike or cut one short.
+        if (id.Any(char.IsControl))
+        {
+            throw new AuthFailure($"The token's user id claim ('{options.UserIdClaim}') holds control characters.");
+        }
+
+        var name = Claim(claims, options.UserNameClaim) is { } nameElement && ScalarText(nameElement) is { Length: > 0 } nameText && !nameText.Any(char.IsControl) ? nameText : id;
         return new JwtUser(id, name, Roles(claims));
     }
 

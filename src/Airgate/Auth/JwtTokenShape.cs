@@ -87,6 +87,12 @@ internal sealed record JwtTokenShape(string Alg, string? Kid, JsonElement Payloa
             throw new AuthFailure($"The token's type ('typ') is not {tokenType}: send an access token, not an ID token.");
         }
 
+        // Compression is a JWE feature (RFC 7516 4.1.3); on a JWS it asks us to inflate what a client sent before trusting it.
+        if (header.TryGetProperty("zip", out _))
+        {
+            throw new AuthFailure("Compressed tokens ('zip') are not accepted; send a plain signed JWT.");
+        }
+
         // Extensions we would have to understand to trust the token (RFC 7515 4.1.11): we understand none.
         if (header.TryGetProperty("crit", out _))
         {

@@ -20,7 +20,18 @@ internal static class ConfigCommands
     public static int Check(string[] hostArgs, TextWriter output)
     {
         // The server's own builder, so every source (appsettings*.json, Airgate__* variables, switches) counts as it would.
-        using var app = Program.BuildGateway(hostArgs, builder => builder.Logging.ClearProviders());
+        WebApplication app;
+        try
+        {
+            app = Program.BuildGateway(hostArgs, builder => builder.Logging.ClearProviders());
+        }
+        catch (InvalidDataException e) when (SettingsFileError.Describe(e) is { } line)
+        {
+            output.WriteLine(line);
+            return 1;
+        }
+
+        using var built = app;
         output.WriteLine($"Environment: {app.Environment.EnvironmentName}. Read from (later sources win):");
         foreach (var line in SettingsFiles.Describe(app.Configuration))
         {

@@ -17,7 +17,20 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(string[] hostArgs, CancellationToken cancellationToken)
     {
-        await using var app = Program.BuildGateway(hostArgs);
-        return await GatewayRunner.RunAsync(app, cancellationToken);
+        WebApplication app;
+        try
+        {
+            app = Program.BuildGateway(hostArgs);
+        }
+        catch (InvalidDataException e) when (Configuration.SettingsFileError.Describe(e) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line);
+            return 1;
+        }
+
+        await using (app)
+        {
+            return await GatewayRunner.RunAsync(app, cancellationToken);
+        }
     }
 }

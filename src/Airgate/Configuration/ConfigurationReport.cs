@@ -47,8 +47,14 @@ internal static class ConfigurationReport
             return Mask;
         }
 
-        return key.IsConnectionString ? MaskConnectionString(value) : value;
+        return key.IsConnectionString ? MaskConnectionString(value) : MaskUserInfo(value);
     }
+
+    /// <summary>A URL with credentials in it (<c>http://user:password@host/</c>) shown with them masked.</summary>
+    public static string MaskUserInfo(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = Mask, Password = string.Empty }.Uri.ToString()
+            : value;
 
     /// <summary>A connection string with every password-like part masked; one that cannot be parsed is masked whole.</summary>
     public static string MaskConnectionString(string value)

@@ -70,6 +70,8 @@ internal static class LaunchpadFiles
         response.Headers.CacheControl = path.StartsWithSegments("/assets", StringComparison.Ordinal) ? Immutable : Revalidate;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // Run and workflow ids sit in the page's URLs: no other site learns them from a link followed off the page.
+        response.Headers["Referrer-Policy"] = "no-referrer";
     }
 
     private static async Task SendIndexAsync(HttpContext context, IFileInfo index)

@@ -24,6 +24,7 @@ internal static class ProblemTypes
     public const string StreamsExhausted = Base + "streams-exhausted";
     public const string AuthUnavailable = Base + "auth-unavailable";
     public const string Internal = Base + "internal";
+    public const string RequestTimeout = Base + "request-timeout";
     public const string RerunUnavailable = Base + "rerun-unavailable";
     public const string RunNotFinished = Base + "run-not-finished";
     public const string ValidationTimeout = Base + "validation-timeout";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Airgate.Problems;
 
@@ -28,11 +29,14 @@ internal static class ProblemsExtensions
             {
                 StatusCodes.Status404NotFound => "Nothing exists at this path.",
                 StatusCodes.Status405MethodNotAllowed => "This path does not accept this HTTP method.",
+                StatusCodes.Status408RequestTimeout => "The request body did not arrive in full (shorter than its Content-Length, or too slow). Send it again.",
                 _ => null,
             };
             problem.Instance ??= context.HttpContext.Request.Path;
             AirflowFailureProblems.AddRetryAfter(context.HttpContext, problem);
         });
+        // After the framework's writer, which declines when Accept excludes JSON: errors are problem+json whatever Accept says.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, AnyAcceptProblemWriter>());
         builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
         return builder;
     }
@@ -44,6 +48,7 @@ internal static class ProblemsExtensions
         StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
         StatusCodes.Status404NotFound => ProblemTypes.NotFound,
         StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+        StatusCodes.Status408RequestTimeout => ProblemTypes.RequestTimeout,
         StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
         _ => ProblemTypes.Internal,

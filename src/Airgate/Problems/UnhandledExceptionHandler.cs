@@ -25,10 +25,19 @@ internal sealed partial class UnhandledExceptionHandler(
             problem = new ProblemDetails
             {
                 Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large" : "The request is not valid",
-                Detail = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The request body exceeds the size Airgate accepts."
-                    : badRequest.Message,
+                Title = badRequest.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "The request body is too large",
+                    StatusCodes.Status408RequestTimeout => "The request body did not arrive in time",
+                    _ => "The request is not valid",
+                },
+                Detail = badRequest.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "The request body exceeds the size Airgate accepts.",
+                    // Kestrel's own words for a body shorter than its Content-Length or too slow; they name no client text.
+                    StatusCodes.Status408RequestTimeout => "The request body was not received in full in time (shorter than its Content-Length, or too slow). Send it again.",
+                    _ => badRequest.Message,
+                },
             };
         }
         else if (DatabaseProblems.IsDatabaseFailure(exception))

@@ -1,9 +1,11 @@
 using Airgate.Airflow;
 using Airgate.Auth;
+using Airgate.Core.Runs;
 using Airgate.Problems;
 using Airgate.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs;
 
@@ -17,6 +19,10 @@ internal static class RunDetail
         RunLookup lookup,
         IAirflowClient airflow,
         Core.Registry.IPipelineRegistry registry,
+        IRunStore store,
+        RunAccess access,
+        TimeProvider time,
+        IOptions<RunsOptions> options,
         CancellationToken cancellationToken)
     {
         if (CheckIds(dagId, dagRunId, null) is { } invalid)
@@ -25,8 +31,16 @@ internal static class RunDetail
         }
 
         // The run and its task instances are read at the same time: detail costs one Airflow round trip, not two.
-        var (record, run, tasks, problem) = await lookup.FindFreshAsync(
-            user, dagId, dagRunId, token => airflow.ListAllTaskInstancesAsync(dagId, dagRunId, null, token), cancellationToken);
+        var budget = options.Value.InteractiveReadBudget;
+        var (timedOut, found) = await ReadBudget.RunAsync(
+            token => lookup.FindFreshAsync(user, dagId, dagRunId, t => airflow.ListAllTaskInstancesAsync(dagId, dagRunId, null, t), token),
+            budget, time, cancellationToken);
+        if (timedOut)
+        {
+            return await FromMirrorAsync(dagId, dagRunId, user, store, access, registry, budget, cancellationToken);
+        }
+
+        var (record, run, tasks, problem) = found;
         // Alongside is only meaningful with no problem: it is the task instances' own result (a struct, never null).
         if (problem is not null || run is null)
         {
@@ -47,8 +61,10 @@ internal static class RunDetail
         AirgateUser user,
         RunLookup lookup,
         IAirflowClient airflow,
+        TimeProvider time,
+        IOptions<RunsOptions> options,
         CancellationToken cancellationToken) =>
-        TaskInstancesAsync(dagId, dagRunId, null, user, lookup, airflow, cancellationToken);
+        TaskInstancesWithinBudgetAsync(dagId, dagRunId, null, user, lookup, airflow, time, options.Value.InteractiveReadBudget, cancellationToken);
 
     internal static Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> GetTaskInstances(
         [FromRoute(Name = "dag_id")] string dagId,
@@ -57,8 +73,10 @@ internal static class RunDetail
         AirgateUser user,
         RunLookup lookup,
         IAirflowClient airflow,
+        TimeProvider time,
+        IOptions<RunsOptions> options,
         CancellationToken cancellationToken) =>
-        TaskInstancesAsync(dagId, dagRunId, taskId, user, lookup, airflow, cancellationToken);
+        TaskInstancesWithinBudgetAsync(dagId, dagRunId, taskId, user, lookup, airflow, time, options.Value.InteractiveReadBudget, cancellationToken);
 
     internal static ProblemHttpResult? CheckIds(string dagId, string dagRunId, string? taskId, IReadOnlyList<ParameterError>? queryErrors = null)
     {
@@ -70,6 +88,30 @@ internal static class RunDetail
         ];
         List<ParameterError> errors = [.. checks.OfType<ParameterError>(), .. queryErrors ?? []];
         return errors.Count > 0 ? InvalidRequestProblems.InvalidParameters(errors) : null;
+    }
+
+    // Past the budget the store has nothing to answer with (it keeps no task instances): a 504 within the budget.
+    private static async Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> TaskInstancesWithinBudgetAsync(
+        string dagId, string dagRunId, string? taskId, AirgateUser user, RunLookup lookup, IAirflowClient airflow, TimeProvider time, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var (timedOut, answer) = await ReadBudget.RunAsync(
+            token => TaskInstancesAsync(dagId, dagRunId, taskId, user, lookup, airflow, token), budget, time, cancellationToken);
+        return timedOut || answer is null ? ReadBudget.Spent(budget).ToProblem(RunLookup.NotFoundDetail(dagId, dagRunId)) : answer;
+    }
+
+    // Airflow did not answer in time: the run as last mirrored, marked stale, rather than a minute of waiting.
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult>> FromMirrorAsync(
+        string dagId, string dagRunId, AirgateUser user, IRunStore store, RunAccess access, Core.Registry.IPipelineRegistry registry, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(dagId, dagRunId, cancellationToken);
+        if (record is null || !access.CanSee(user, record.TriggeredBy?.Id) || record.RecordState != RunRecordState.Confirmed)
+        {
+            return ReadBudget.Spent(budget).ToProblem(RunLookup.NotFoundDetail(dagId, dagRunId));
+        }
+
+        var syncedAt = await store.GetSyncWatermarkAsync(RunSync.WatermarkKey, cancellationToken);
+        var response = RunResponse.From(record) with { Stale = true, SyncedAt = syncedAt };
+        return TypedResults.Ok(Pinning.SchemaPins.MarkChanged(response, registry.Current));
     }
 
     private static async Task<Results<Ok<TaskInstanceList>, ProblemHttpResult>> TaskInstancesAsync(

@@ -84,5 +84,5 @@ internal sealed class RunLookup(IAirflowClient airflow, IRunStore store, RunAcce
 
     public static ProblemHttpResult NotFound(string dagId, string dagRunId) => Problem.NotFound(NotFoundDetail(dagId, dagRunId));
 
-    private static string NotFoundDetail(string dagId, string dagRunId) => $"Workflow '{dagId}' has no run '{dagRunId}'.";
+    public static string NotFoundDetail(string dagId, string dagRunId) => $"Workflow '{dagId}' has no run '{dagRunId}'.";
 }

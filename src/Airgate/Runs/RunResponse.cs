@@ -49,6 +49,14 @@ internal sealed record RunResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunSummary? Summary { get; init; }
 
+    /// <summary>Run detail only, when Airflow did not answer within the read budget: true, the run is as last mirrored.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Stale { get; init; }
+
+    /// <summary>With <see cref="Stale"/>: the start of the mirror's last complete sync (the state is at least that fresh).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? SyncedAt { get; init; }
+
     /// <summary>From the store alone (listings): Airflow fields as last mirrored.</summary>
     public static RunResponse From(RunRecord record)
     {

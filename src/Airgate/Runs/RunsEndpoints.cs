@@ -23,14 +23,14 @@ internal static class RunsEndpoints
         // Bodies are read by hand (size, depth, media type, duplicate members and every error at once answer problems),
         // so their shape is declared here for OpenAPI by types that only describe them.
         group.MapPost("/", TriggerRun).WithName("TriggerRun").Accepts<TriggerRunBody>("application/json")
-            .ProducesProblems(400, 404, 409, 413, 415, 422, 502, 503, 504)
+            .ProducesProblems(400, 404, 408, 409, 413, 415, 422, 502, 503, 504)
             .WithSummary("Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries).");
         group.MapGet("/", RunListing.ListRuns).WithName("ListRuns").WithETag().ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by.");
         group.MapGet("/{dag_run_id}", RunDetail.GetRun).WithName("GetRun").WithETag().ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("One run, fresh from Airflow, with who started it, its pipelines and a task summary.");
         group.MapPatch("/{dag_run_id}", RunStop.StopRun).WithName("StopRun").Accepts<StopRunBody>(isOptional: true, "application/json")
-            .ProducesProblems(400, 403, 404, 409, 413, 415, 502, 503, 504)
+            .ProducesProblems(400, 403, 404, 408, 409, 413, 415, 502, 503, 504)
             .WithSummary("Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin.");
         group.MapGet("/{dag_run_id}/tasks", RunDetail.ListTaskInstances).WithName("ListRunTaskInstances").WithETag()
             .ProducesProblems(ProblemResponses.AirflowRead)
@@ -38,9 +38,9 @@ internal static class RunsEndpoints
         group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances").WithETag()
             .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every instance (all map indexes) of one task of the run, and their summary.");
-        Logs.TaskLogDocs.WithTaskLogDocs(group.MapGet("/{dag_run_id}/tasks/{task_id}/logs", Logs.RunLogs.GetTaskLog).WithName("GetTaskLog")).ProducesProblems(ProblemResponses.AirflowRead).WithSummary("One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.");
-        group.MapPost("/{dag_run_id}/rerun", Rerun.RunRerun.RerunRun).WithName("RerunRun").Accepts<Rerun.RerunRunBody>(isOptional: true, "application/json").ProducesProblems(400, 404, 409, 413, 415, 422, 502, 503, 504).WithSummary("Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).");
-        group.MapPost("/{dag_run_id}/clear", Clear.RunClear.ClearRun).WithName("ClearRun").Accepts<Clear.ClearRunBody>(isOptional: true, "application/json").ProducesProblems(400, 403, 404, 409, 413, 415, 502, 503, 504).WithSummary("Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.");
+        Logs.TaskLogDocs.WithTaskLogDocs(group.MapGet("/{dag_run_id}/tasks/{task_id}/logs", Logs.RunLogs.GetTaskLog).WithName("GetTaskLog")).ProducesProblems(ProblemResponses.AirflowRead).ProducesProblems(429).WithSummary("One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.");
+        group.MapPost("/{dag_run_id}/rerun", Rerun.RunRerun.RerunRun).WithName("RerunRun").Accepts<Rerun.RerunRunBody>(isOptional: true, "application/json").ProducesProblems(400, 404, 408, 409, 413, 415, 422, 502, 503, 504).WithSummary("Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).");
+        group.MapPost("/{dag_run_id}/clear", Clear.RunClear.ClearRun).WithName("ClearRun").Accepts<Clear.ClearRunBody>(isOptional: true, "application/json").ProducesProblems(400, 403, 404, 408, 409, 413, 415, 502, 503, 504).WithSummary("Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.");
         group.MapRunEvents();
         return routes;
     }

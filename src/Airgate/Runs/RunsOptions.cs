@@ -26,6 +26,18 @@ internal sealed record RunsOptions
     /// <summary>The longest a listing waits for the mirror's sync before answering from the mirror as it is.</summary>
     public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A listing starts (or waits for) a sync only when the last one began longer ago than this, so Airflow sees at most
+    /// one listing read per interval however many listings come; zero syncs for every listing.
+    /// </summary>
+    public TimeSpan MinSyncInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest run detail and task views wait for Airflow, retries included: past it run detail answers from the
+    /// mirror (stale, with <c>synced_at</c>) and task views answer 504.
+    /// </summary>
+    public TimeSpan InteractiveReadBudget { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often the leader syncs the mirror on its own, so other replicas' listings stay fresh.</summary>
     public TimeSpan SyncInterval { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -32,6 +32,16 @@ internal sealed class RunsOptionsValidator : IValidateOptions<RunsOptions>
             failures.Add($"{RunsOptions.SectionName}:SyncTimeout must be between 00:00:00 and 00:05:00, e.g. 00:00:02.");
         }
 
+        if (options.MinSyncInterval < TimeSpan.Zero || options.MinSyncInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{RunsOptions.SectionName}:MinSyncInterval must be between 00:00:00 and 00:01:00, e.g. 00:00:01.");
+        }
+
+        if (options.InteractiveReadBudget <= TimeSpan.Zero || options.InteractiveReadBudget > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{RunsOptions.SectionName}:InteractiveReadBudget must be positive and at most 00:05:00, e.g. 00:00:10.");
+        }
+
         if (options.SyncInterval <= TimeSpan.Zero)
         {
             failures.Add($"{RunsOptions.SectionName}:SyncInterval must be positive, e.g. 00:00:05.");

@@ -19,12 +19,20 @@ internal static class TelemetrySetup
     public const string MetricsPath = "/metrics";
     private const string FrameworkCategory = "Microsoft.AspNetCore";
 
+    // Polly's telemetry logs every execution attempt at Information (about 1 KB each): library chatter, so Warning.
+    private const string ResilienceCategory = "Polly";
+
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         // Information-level request logs cost about half a cached read's throughput; Warning keeps errors visible.
         if (builder.Configuration[$"Logging:LogLevel:{FrameworkCategory}"] is null)
         {
             builder.Logging.AddFilter(FrameworkCategory, LogLevel.Warning);
+        }
+
+        if (builder.Configuration[$"Logging:LogLevel:{ResilienceCategory}"] is null)
+        {
+            builder.Logging.AddFilter(ResilienceCategory, LogLevel.Warning);
         }
 
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

@@ -22,6 +22,7 @@ public sealed class JwtRejectionTests : IDisposable
         { "header not JSON", "header is not a JSON object" },
         { "duplicate alg in header", "header is not a JSON object" },
         { "crit header", "crit" },
+        { "zip header", "Compressed tokens ('zip')" },
         { "no exp", "no expiry" },
         { "exp as string", "NumericDate" },
         { "expired beyond skew", "expired" },
@@ -33,6 +34,8 @@ public sealed class JwtRejectionTests : IDisposable
         { "no aud", "another audience" },
         { "no sub", "no user id claim ('sub')" },
         { "empty sub", "no user id claim ('sub')" },
+        { "sub with NUL", "control characters" },
+        { "sub with a line break", "control characters" },
         { "unknown kid", "unknown 'kid'" },
         { "kid of the RSA key on an ES256 token", "does not fit" },
         { "tampered payload", "signature is not valid" },
@@ -93,6 +96,15 @@ public sealed class JwtRejectionTests : IDisposable
                 rsaHeader["crit"] = new JsonArray("exp-ext");
                 rsaHeader["exp-ext"] = true;
                 return TestJwt.Sign(rsaHeader, claims.ToJsonString(), _jwt.SignRs256);
+            case "zip header":
+                rsaHeader["zip"] = "DEF";
+                return TestJwt.Sign(rsaHeader, claims.ToJsonString(), _jwt.SignRs256);
+            case "sub with NUL":
+                claims["sub"] = "alice\u0000admin";
+                break;
+            case "sub with a line break":
+                claims["sub"] = "alice\nadmin";
+                break;
             case "no exp":
                 claims.Remove("exp");
                 break;

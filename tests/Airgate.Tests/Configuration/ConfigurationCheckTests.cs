@@ -114,6 +114,43 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
+    public void ConfigCheck_CredentialsInAirflowBaseUrl_UserInfoMasked()
+    {
+        using var output = new StringWriter();
+
+        ConfigCommands.Check(["--Airgate:Airflow:BaseUrl=http://u:url-Secret-43@airflow.test:8080/airflow/", "--Airgate:Airflow:Token=t"], output);
+
+        var text = output.ToString();
+        text.ShouldNotContain("url-Secret-43");
+        text.ShouldNotContain("u:");
+        text.ShouldContain("Airgate:Airflow:BaseUrl = http://***@airflow.test:8080/airflow/");
+    }
+
+    [Fact]
+    public void ConfigCheck_SettingsFileNotValidJson_OneLineNamingFileLineAndPosition()
+    {
+        var folder = Directory.CreateTempSubdirectory("airgate-settings-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "appsettings.json"), "{\n  \"Airgate\": {\n    \"Auth\": { \"Mode\": \"Jwt\" }\n  }\n},\n");
+            using var output = new StringWriter();
+
+            var exitCode = ConfigCommands.Check([$"--contentRoot={folder.FullName}"], output);
+
+            exitCode.ShouldBe(1);
+            var text = output.ToString().Trim();
+            text.Split('\n').Length.ShouldBe(1, text);
+            text.ShouldContain(Path.Combine(folder.FullName, "appsettings.json"));
+            text.ShouldContain("line 5, position");
+            text.ShouldNotContain("   at ");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void ConfigCheck_ValidConfiguration_ReportsOtherValidatorsProblemsToo()
     {
         using var output = new StringWriter();

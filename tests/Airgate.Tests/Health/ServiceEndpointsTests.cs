@@ -1,6 +1,7 @@
 using System.Net;
 using Airgate.Health;
 using Airgate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Tests.Health;
@@ -117,6 +118,45 @@ public sealed class ServiceEndpointsTests
         (await bundle.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100_000);
     }
 
+    [Fact]
+    public async Task DocsPage_SecurityHeaders_CspNoFramingNoSniffNoReferrer()
+    {
+        await using var gateway = Gateway.Start();
+
+        foreach (var path in new[] { "/docs/", "/docs/scalar.js" })
+        {
+            var response = await gateway.Client.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            csp.ShouldContain("default-src 'self'");
+            csp.ShouldContain("frame-ancestors 'none'");
+            csp.ShouldContain("connect-src 'self'");
+            response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+            response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+            response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+        }
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/nope", "text/plain", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/v1/pipelines", "text/plain", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/nope", "text/html", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/workflows/bactopia_species_screen/runs", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    public async Task FrameworkErrors_AcceptExcludesJson_StillProblemJson(string method, string path, string accept, HttpStatusCode expected)
+    {
+        await using var gateway = Gateway.Start();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("pipelines=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        }
+
+        var problem = await (await gateway.Client.SendAsync(request)).ShouldBeProblemAsync(expected);
+
+        problem.GetProperty("instance").GetString().ShouldBe(path);
+    }
+
     [Theory]
     [InlineData("/api/v1/no-such-thing", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/workflows/x/y/z/w", HttpStatusCode.NotFound)]
@@ -135,5 +175,38 @@ public sealed class ServiceEndpointsTests
         await using var gateway = Gateway.Start();
 
         await (await gateway.Client.DeleteAsync("/api/v1/pipelines")).ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task IncompleteBody_Kestrels408_HasItsOwnProblemType()
+    {
+        await using var gateway = Gateway.Start();
+        var handler = gateway.Services.GetServices<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>().Single();
+        using var scope = gateway.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Path = "/api/v1/workflows/bactopia_species_screen/runs";
+        context.Response.Body = new MemoryStream();
+
+        (await handler.TryHandleAsync(context, new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", 408), CancellationToken.None)).ShouldBeTrue();
+
+        context.Response.StatusCode.ShouldBe(408);
+        context.Response.ContentType.ShouldBe("application/problem+json");
+        context.Response.Body.Position = 0;
+        var problem = System.Text.Json.JsonDocument.Parse(context.Response.Body).RootElement;
+        problem.GetProperty("type").GetString().ShouldBe("https://airgate.dev/problems/request-timeout");
+        problem.GetProperty("status").GetInt32().ShouldBe(408);
+    }
+
+    [Fact]
+    public async Task OpenApi_OperationsWithABody_Declare408()
+    {
+        await using var gateway = Gateway.Start();
+
+        var document = System.Text.Json.JsonDocument.Parse(await gateway.Client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        foreach (var (path, method) in new[] { ("/api/v1/workflows/{dag_id}/runs", "post"), ("/api/v1/workflows/{dag_id}/runs/{dag_run_id}", "patch"), ("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/rerun", "post"), ("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/clear", "post") })
+        {
+            document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").TryGetProperty("408", out _).ShouldBeTrue($"{method} {path}");
+        }
     }
 }

@@ -48,6 +48,8 @@ internal sealed class Gateway : IAsyncDisposable
             // Listings sync on demand; the background tick and backfill pauses would only make request counts vary.
             ["Airgate:Runs:SyncInterval"] = "01:00:00",
             ["Airgate:Runs:BackfillPageDelay"] = "00:00:00",
+            // Every listing syncs, so a test reads what it just changed; MinSyncInterval has its own tests.
+            ["Airgate:Runs:MinSyncInterval"] = "00:00:00",
         };
         foreach (var (key, value) in options.Settings)
         {

@@ -187,6 +187,34 @@ public sealed class ListRunsTests
     }
 
     [Fact]
+    public async Task ListRuns_ManyWithinMinSyncInterval_AirflowSeesOneListingReadPerInterval()
+    {
+        var clock = Clock();
+        await using var gateway = Gateway.Start(options =>
+        {
+            options.Clock = clock;
+            options.Settings["Airgate:Runs:MinSyncInterval"] = "00:00:02";
+        });
+        await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync(); // the cold start's first sync reads nothing
+        clock.Advance(TimeSpan.FromSeconds(3));
+        gateway.Emulator.ClearRequests();
+        static bool IsSync(AirflowEmulator.RecordedRequest r) => r.Operation == "GetDagRuns" && r.PathAndQuery.Contains("updated_at_gte", StringComparison.Ordinal);
+
+        for (var i = 0; i < 50; i++)
+        {
+            await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync();
+        }
+
+        var withinOneInterval = gateway.Emulator.Requests.Count(IsSync);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var next = await (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).ShouldBeJsonAsync();
+
+        withinOneInterval.ShouldBe(1);
+        gateway.Emulator.Requests.Count(IsSync).ShouldBe(2, "the interval passed: the next listing syncs again");
+        next.GetProperty("synced_at").GetDateTimeOffset().ShouldBe(clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task ListRuns_EightConcurrentWhileAirflowHangs_ShareOneSyncAndAllAnswer()
     {
         await using var gateway = Gateway.Start(options => options.Settings["Airgate:Runs:SyncTimeout"] = "00:00:00.200");

@@ -146,12 +146,75 @@ public sealed class TaskLogTests
         rest[^1].Data.GetProperty("state").GetString().ShouldBe("success");
     }
 
+    [Fact]
+    public async Task GetTaskLog_FollowATaskNotStartedYet_SaysItWaitsThenStreamsItsFirstTry()
+    {
+        // One second after the trigger the run has not started; prepare_samples starts at 6 s.
+        var (gateway, clock, path) = await StartAsync(TimeSpan.FromSeconds(1));
+        await using var _g = gateway;
+
+        using var response = await gateway.Client.GetAsync(path + "?follow=true", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(": waiting for the task instance to start");
+        var reading = Task.Run(async () =>
+        {
+            var events = new List<(string Name, JsonElement Data)>();
+            while (events.Count == 0 || events[^1].Name != "end")
+            {
+                events.Add(await ReadEventAsync(reader));
+            }
+
+            return events;
+        });
+
+        // (The real-time bound only turns a hang into a failure; no outcome depends on speed.)
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        while (!reading.IsCompleted && bound.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(reading, Task.Delay(20));
+        }
+
+        var events = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        events.Where(e => e.Name == "log").Sum(e => e.Data.GetProperty("content").GetArrayLength()).ShouldBe(12, "every line of the first try");
+        events[^1].Data.GetProperty("state").GetString().ShouldBe("success");
+    }
+
+    [Fact]
+    public async Task GetTaskLog_Follows_CountAgainstTheUsersStreamLimit()
+    {
+        var clock = new ManualTimeProvider();
+        await using var gateway = Gateway.Start(options =>
+        {
+            options.Clock = clock;
+            options.Settings["Airgate:Events:MaxStreamsPerUser"] = "2";
+        });
+        var run = await (await gateway.Client.TriggerAsync(RunBodies.ValidScreen())).ShouldBeJsonAsync(HttpStatusCode.Created);
+        clock.Advance(TimeSpan.FromSeconds(7));
+        var path = RunBodies.RunPath(run) + "/tasks/prepare_samples/logs?follow=true";
+        var alice = gateway.ClientFor("alice");
+
+        using var first = await alice.GetAsync(path, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        using var second = await alice.GetAsync(path, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        using var third = await alice.GetAsync(path, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        using var eventsToo = await alice.GetAsync(RunBodies.RunPath(run) + "/events", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        using var bob = await gateway.ClientFor("bob").GetAsync(path, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await third.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests)).GetProperty("type").GetString().ShouldBe("https://airgate.dev/problems/too-many-streams");
+        third.Headers.RetryAfter.ShouldNotBeNull();
+        await eventsToo.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        bob.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData("/tasks/no_such_task/logs")]
     [InlineData("/tasks/prepare_samples/logs?map_index=7")]
     [InlineData("/tasks/prepare_samples/logs?try_number=5")]
     [InlineData("/tasks/publish_report/logs")]
-    [InlineData("/tasks/publish_report/logs?follow=true")]
     public async Task GetTaskLog_NoSuchLog_Is404Problem(string suffix)
     {
         var (gateway, _, path) = await StartAsync(TimeSpan.FromSeconds(7));

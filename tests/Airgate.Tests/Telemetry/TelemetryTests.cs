@@ -32,6 +32,35 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Metrics_AirflowCallDuration_SecondScaledBucketsNotOpenTelemetrysMillisecondDefaults()
+    {
+        await using var gateway = Gateway.Start();
+        (await gateway.Client.GetAsync("/api/v1/workflows")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var buckets = (await gateway.Client.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("airgate_airflow_call_duration_seconds_bucket{", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..].Split('"')[0])
+            .Distinct()
+            .ToList();
+
+        buckets.ShouldContain("0.005");
+        buckets.ShouldContain("0.25");
+        buckets.ShouldContain("60");
+        buckets.ShouldNotContain("10000");
+    }
+
+    [Fact]
+    public async Task Logging_NormalRequestsThroughTheResiliencePipeline_NothingFromPollyAtInformation()
+    {
+        await using var gateway = Gateway.Start();
+        (await gateway.Client.GetAsync("/api/v1/workflows")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await gateway.Client.GetAsync(RunBodies.ScreenRuns)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        gateway.Emulator.Requests.Count.ShouldBeGreaterThan(0);
+        gateway.Logs.Entries.Where(e => e.Category.StartsWith("Polly", StringComparison.Ordinal) && e.Level >= LogLevel.Information).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Metrics_InvalidTrigger_CountsTheTriggerAndItsParameterErrors()
     {
         await using var gateway = Gateway.Start();
@@ -84,6 +113,8 @@ public sealed class TelemetryTests
         loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information).ShouldBeFalse();
         loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Warning).ShouldBeTrue();
         loggers.CreateLogger("Airgate.Runs.RunTrigger").IsEnabled(LogLevel.Information).ShouldBeTrue();
+        loggers.CreateLogger("Polly").IsEnabled(LogLevel.Information).ShouldBeFalse();
+        loggers.CreateLogger("Polly").IsEnabled(LogLevel.Warning).ShouldBeTrue();
         app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.ShouldBe(ConsoleFormatterNames.Json);
         app.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes.ShouldBeTrue();
         var tracking = app.Services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value.ActivityTrackingOptions;

@@ -150,7 +150,7 @@ internal static class RunEventsEndpoints
         }
     }
 
-    private static ProblemHttpResult Refused(HttpResponse response, StreamRefusal refusal)
+    internal static ProblemHttpResult Refused(HttpResponse response, StreamRefusal refusal)
     {
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return refusal == StreamRefusal.UserFull

@@ -18,6 +18,7 @@ internal sealed partial class RunWatch
     private readonly IAirflowClient _airflow;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _budget;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger _logger;
     private readonly RunRecord? _record;
@@ -34,9 +35,10 @@ internal sealed partial class RunWatch
     private RunEventError? _lastError;
 
     public RunWatch(RunWatchers owner, string dagId, string dagRunId, RunRecord? record, IAirflowClient airflow, TimeProvider time,
-        TimeSpan interval, JsonSerializerOptions json, ILogger logger, CancellationToken stopping)
+        TimeSpan interval, TimeSpan budget, JsonSerializerOptions json, ILogger logger, CancellationToken stopping)
     {
         (_owner, DagId, DagRunId, _record, _airflow, _time, _interval, _json, _logger) = (owner, dagId, dagRunId, record, airflow, time, interval, json, logger);
+        _budget = budget;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
     }
 
@@ -129,11 +131,25 @@ internal sealed partial class RunWatch
     /// <summary>One poll; true when the run has finished and the streams were ended.</summary>
     private async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
-        var runCall = _airflow.GetDagRunAsync(DagId, DagRunId, cancellationToken);
-        var tasksCall = _airflow.ListAllTaskInstancesAsync(DagId, DagRunId, null, cancellationToken);
-        await Task.WhenAll(runCall, tasksCall);
+        // A hanging Airflow costs a poll its budget, not the minute its retries would take: the streams hear an error
+        // event then, and the next poll tries again.
+        var (timedOut, answers) = await ReadBudget.RunAsync(
+            async token =>
+            {
+                var runCall = _airflow.GetDagRunAsync(DagId, DagRunId, token);
+                var tasksCall = _airflow.ListAllTaskInstancesAsync(DagId, DagRunId, null, token);
+                await Task.WhenAll(runCall, tasksCall);
+                return (Run: await runCall, Tasks: await tasksCall);
+            },
+            _budget, _time, cancellationToken);
         _owner.Polled();
-        var (run, tasks) = (await runCall, await tasksCall);
+        if (timedOut)
+        {
+            Failed(ReadBudget.Spent(_budget));
+            return false;
+        }
+
+        var (run, tasks) = answers;
         if (!run.IsSuccess)
         {
             Failed(run.Failure);

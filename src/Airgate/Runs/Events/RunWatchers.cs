@@ -13,6 +13,7 @@ internal sealed class RunWatchers(
     IAirflowClient airflow,
     TimeProvider time,
     IOptions<EventsOptions> options,
+    IOptions<RunsOptions> runs,
     IOptions<JsonOptions> json,
     IHostApplicationLifetime lifetime,
     ILogger<RunWatch> logger)
@@ -46,7 +47,7 @@ internal sealed class RunWatchers(
                 return watch;
             }
 
-            watch = new RunWatch(this, dagId, dagRunId, record, airflow, time, options.Value.PollInterval, json.Value.SerializerOptions, logger, lifetime.ApplicationStopping);
+            watch = new RunWatch(this, dagId, dagRunId, record, airflow, time, options.Value.PollInterval, runs.Value.InteractiveReadBudget, json.Value.SerializerOptions, logger, lifetime.ApplicationStopping);
             _watches[(dagId, dagRunId)] = watch;
             watch.Add(subscriber);
             watch.Start();

@@ -33,6 +33,7 @@ internal static class RunLogs
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider time,
         ILoggerFactory loggers,
+        Events.StreamLimits limits,
         CancellationToken cancellationToken)
     {
         if (RunDetail.CheckIds(dagId, dagRunId, taskId, query.Errors) is { } invalid)
@@ -40,6 +41,50 @@ internal static class RunLogs
             return invalid;
         }
 
+        if (!query.Follow)
+        {
+            return await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, json, time, loggers, null, cancellationToken);
+        }
+
+        // A followed log is a stream like run events: it counts against the same per-user and per-process limits.
+        var (lease, refusal) = limits.TryOpen(user.Id, "log");
+        if (lease is null)
+        {
+            return Events.RunEventsEndpoints.Refused(request.HttpContext.Response, refusal);
+        }
+
+        try
+        {
+            var result = await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, json, time, loggers, lease, cancellationToken);
+            if (result is TaskLogFollowResult)
+            {
+                lease = null; // the stream holds it until it closes
+            }
+
+            return result;
+        }
+        finally
+        {
+            lease?.Dispose();
+        }
+    }
+
+    private static async Task<IResult> ReadAsync(
+        string dagId,
+        string dagRunId,
+        string taskId,
+        GetTaskLogQuery query,
+        HttpRequest request,
+        AirgateUser user,
+        RunLookup lookup,
+        IAirflowClient airflow,
+        IOptions<LogsOptions> options,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        IDisposable? lease,
+        CancellationToken cancellationToken)
+    {
         var (_, _, problem) = await lookup.FindAsync(user, dagId, dagRunId, fresh: false, cancellationToken);
         if (problem is not null)
         {
@@ -57,7 +102,15 @@ internal static class RunLogs
                 return instances.Failure.ToProblem(missing);
             }
 
-            if (instances.Value.FirstOrDefault(t => t.MapIndex == query.MapIndex) is not { TryNumber: > 0 } instance)
+            var instance = instances.Value.FirstOrDefault(t => t.MapIndex == query.MapIndex);
+            if (instance is { TryNumber: 0 } && query.Follow && query.ContinuationToken is null)
+            {
+                // The task exists but has not started: a follower waits for its first try rather than being told 404.
+                var waiting = new TaskLogQuery { DagId = dagId, DagRunId = dagRunId, TaskId = taskId, TryNumber = 0, MapIndex = query.MapIndex };
+                return new TaskLogFollowResult(airflow, waiting, null, options.Value, time, json.Value.SerializerOptions, lease);
+            }
+
+            if (instance is not { TryNumber: > 0 })
             {
                 return Problem.NotFound(missing);
             }
@@ -90,7 +143,7 @@ internal static class RunLogs
         }
 
         return query.Follow
-            ? new TaskLogFollowResult(airflow, logQuery, chunk.Value, options.Value, time, json.Value.SerializerOptions)
+            ? new TaskLogFollowResult(airflow, logQuery, chunk.Value, options.Value, time, json.Value.SerializerOptions, lease)
             : TypedResults.Ok(new TaskLogResponse(chunk.Value.Content, chunk.Value.ContinuationToken));
     }
 

@@ -10,11 +10,21 @@ namespace Airgate.Runs.Logs;
 /// A followed log as Server-Sent Events: <c>log</c> events with the entries written since the last one, until the
 /// log has ended (Airflow gives no more token) and the task instance is finished, then <c>end</c> with its state.
 /// When Airflow fails mid-stream an <c>error</c> event says so and the stream keeps trying; it never turns into a 500.
+/// Without a first chunk (<paramref name="first"/> null) the task instance has not started: the stream says it waits
+/// (a comment), polls the instance until its first try begins, then follows that try's log from its start.
 /// </summary>
 internal sealed class TaskLogFollowResult(
-    IAirflowClient airflow, TaskLogQuery start, AirflowTaskLog first, LogsOptions options, TimeProvider time, JsonSerializerOptions json) : IResult
+    IAirflowClient airflow, TaskLogQuery start, AirflowTaskLog? first, LogsOptions options, TimeProvider time, JsonSerializerOptions json, IDisposable? lease = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        using (lease)
+        {
+            await FollowAsync(httpContext);
+        }
+    }
+
+    private async Task FollowAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         var aborted = httpContext.RequestAborted;
@@ -26,14 +36,21 @@ internal sealed class TaskLogFollowResult(
 
         var query = start;
         var quietSince = time.GetTimestamp();
+        var pending = first;
         try
         {
+            if (pending is null)
+            {
+                query = await WaitForFirstTryAsync(response, query, aborted);
+            }
+
             while (!aborted.IsCancellationRequested)
             {
                 // The state first: a log read after it can only hold more, never miss the last lines. The first chunk was
                 // read by the handler (so a missing log is a 404 before the stream starts); later ones are read here.
                 var state = await StateAsync(query, aborted);
-                var chunk = ReferenceEquals(query, start) ? first : await airflow.GetTaskLogAsync(query, aborted);
+                AirflowResult<AirflowTaskLog> chunk = pending is { } firstChunk ? firstChunk : await airflow.GetTaskLogAsync(query, aborted);
+                pending = null;
                 if (!chunk.IsSuccess)
                 {
                     await WriteAsync(response, "error", ErrorOf(chunk.Failure), aborted);
@@ -70,6 +87,32 @@ internal sealed class TaskLogFollowResult(
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client left.
+        }
+    }
+
+    // Polls the task instance until its first try has begun (keep-alive comments meanwhile); Airflow failures are not
+    // events here, the stream simply keeps waiting.
+    private async Task<TaskLogQuery> WaitForFirstTryAsync(HttpResponse response, TaskLogQuery query, CancellationToken aborted)
+    {
+        await response.Body.WriteAsync(": waiting for the task instance to start\n\n"u8.ToArray(), aborted);
+        await response.Body.FlushAsync(aborted);
+        var quietSince = time.GetTimestamp();
+        while (true)
+        {
+            var instances = await airflow.ListAllTaskInstancesAsync(query.DagId, query.DagRunId, query.TaskId, aborted);
+            if (instances.IsSuccess && instances.Value.FirstOrDefault(t => t.MapIndex == query.MapIndex) is { TryNumber: > 0 } started)
+            {
+                return query with { TryNumber = started.TryNumber };
+            }
+
+            if (time.GetElapsedTime(quietSince) >= options.KeepAliveInterval)
+            {
+                await response.Body.WriteAsync(": keep-alive\n\n"u8.ToArray(), aborted);
+                await response.Body.FlushAsync(aborted);
+                quietSince = time.GetTimestamp();
+            }
+
+            await Task.Delay(options.FollowInterval, time, aborted);
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class RunMirror(
         {
             try
             {
-                await sync.SyncAsync().WaitAsync(options.Value.SyncTimeout, time, cancellationToken);
+                await sync.SyncAsync(options.Value.MinSyncInterval).WaitAsync(options.Value.SyncTimeout, time, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -29,9 +29,16 @@ internal sealed partial class RunSync(
 
     private readonly Lock _gate = new();
     private Task<AirflowFailure?>? _inFlight;
+    private DateTimeOffset _lastStartedAt;
 
     /// <summary>The sync in flight, or a new one; null failure when the mirror is current as of the sync's start.</summary>
-    public Task<AirflowFailure?> SyncAsync()
+    public Task<AirflowFailure?> SyncAsync() => SyncAsync(TimeSpan.Zero);
+
+    /// <summary>
+    /// As <see cref="SyncAsync()"/>, but when the last sync began less than <paramref name="minInterval"/> ago (and has
+    /// ended) nothing new starts and its outcome is answered: listings then cost Airflow at most one read per interval.
+    /// </summary>
+    public Task<AirflowFailure?> SyncAsync(TimeSpan minInterval)
     {
         lock (_gate)
         {
@@ -40,6 +47,12 @@ internal sealed partial class RunSync(
                 return running;
             }
 
+            if (_inFlight is { } last && minInterval > TimeSpan.Zero && time.GetUtcNow() - _lastStartedAt < minInterval)
+            {
+                return last;
+            }
+
+            _lastStartedAt = time.GetUtcNow();
             return _inFlight = Task.Run(() => RunOnceAsync(lifetime.ApplicationStopping));
         }
     }

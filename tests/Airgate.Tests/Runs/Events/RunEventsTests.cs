@@ -202,6 +202,43 @@ public sealed class RunEventsTests
     }
 
     [Fact]
+    public async Task StreamRunEvents_AirflowHangs_ErrorEventOnceThePollExceedsItsBudgetThenKeepsTrying()
+    {
+        // Airflow's own attempt timeout (a minute) is far past the ten seconds of fake time this test moves.
+        await using var events = EventsGateway.Start(options =>
+        {
+            options.Settings["Airgate:Runs:InteractiveReadBudget"] = "00:00:03";
+            options.Settings["Airgate:Airflow:RequestTimeout"] = "00:01:00";
+        });
+        var path = SeedRunning(events);
+        await using var stream = await SseStream.OpenAsync(events.Gateway.Client, path + "/events");
+        (await stream.NextEventAsync()).ShouldNotBeNull().Name.ShouldBe("snapshot");
+        events.Emulator.Faults.Hang(HttpMethod.Get, $"/api/v2/dags/{Amr}/dagRuns/busy", count: 1000);
+
+        for (var second = 0; second < 10 && !stream.Received.Any(e => e.Name == "error"); second++)
+        {
+            events.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        await EventsGateway.EventuallyAsync(() => stream.Received.Any(e => e.Name == "error"), "an error event while Airflow hangs");
+        var error = stream.Received.First(e => e.Name == "error");
+        error.Json.GetProperty("status").GetInt32().ShouldBe(504);
+        error.Json.GetProperty("type").GetString().ShouldBe("https://airgate.dev/problems/airflow-timeout");
+
+        // The poller goes on asking: each poll past the budget is abandoned and the next one starts on time.
+        var polls = events.Watchers.Polls;
+        for (var second = 0; second < 20 && events.Watchers.Polls < polls + 3; second++)
+        {
+            events.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        await EventsGateway.EventuallyAsync(() => events.Watchers.Polls >= polls + 3, "three more polls, each ended by its budget");
+        stream.Received.Count(e => e.Name == "error").ShouldBe(1, "one error per outage");
+    }
+
+    [Fact]
     public async Task StreamRunEvents_IdleStream_KeepAliveComment()
     {
         await using var events = EventsGateway.Start();
