@@ -123,8 +123,9 @@ internal sealed partial class AirflowApiSelector(IOptions<AirflowOptions> option
             : new AirflowFailure(AirflowError.InvalidResponse, v1.Failure.StatusCode, "Airgate:Airflow:BaseUrl leads to neither Airflow 3's /api/v2 nor Airflow 2's /api/v1 (both /version probes failed); check the URL, or set Airgate:Airflow:ApiVersion.");
     }
 
+    // A refusal by MWAA says nothing about which Airflow is behind it: undecided, asked again later.
     private static bool IsTransient(AirflowFailure failure) =>
-        failure.Error is AirflowError.Unreachable or AirflowError.Timeout or AirflowError.ServerError;
+        failure.Error is AirflowError.Unreachable or AirflowError.Timeout or AirflowError.ServerError or AirflowError.TransportRefused;
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Airflow API detected: {Api} (Airflow {AirflowVersion}); Airgate speaks it from now on")]
     private static partial void LogChosen(ILogger logger, string api, string airflowVersion);
