@@ -91,6 +91,14 @@ internal sealed partial class AirflowApiSelector(IOptions<AirflowOptions> option
     {
         using var timeout = new CancellationTokenSource(options.Value.EffectiveTotalTimeout * 2, time);
         var v2 = await probe(AirflowApiVersion.V2, timeout.Token);
+        if (v2.IsSuccess && v2.Value.Version.StartsWith("2.", StringComparison.Ordinal))
+        {
+            // Over MWAA the path carries no /api/vN (MWAA adds its environment's): /version answers for whichever Airflow
+            // is there, and an Airflow 2 speaks /api/v1.
+            LogChosen(logger, "v1", v2.Value.Version);
+            return AirflowApiVersion.V1;
+        }
+
         if (v2.IsSuccess)
         {
             LogChosen(logger, "v2", v2.Value.Version);
