@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
@@ -59,7 +58,9 @@ public static class SigV4RequestSigner
 
         var canonical = CanonicalRequest(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, payload, out var signedHeaders);
         var result = AWS4Signer.ComputeSignature(credentials, region, signedAt, service, signedHeaders, canonical);
-        request.Headers.Authorization = AuthenticationHeaderValue.Parse(result.ForAuthorizationHeader);
+        // AWS's comma-separated parameters are not the RFC 7235 form the typed header parses: set as is.
+        request.Headers.Remove("Authorization");
+        request.Headers.TryAddWithoutValidation("Authorization", result.ForAuthorizationHeader);
     }
 
     /// <summary>

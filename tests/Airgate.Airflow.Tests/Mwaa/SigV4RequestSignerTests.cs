@@ -26,7 +26,7 @@ public sealed class SigV4RequestSignerTests
         SigV4RequestSigner.Sign(request, [], Example, "us-east-1", "service", SuiteTime);
 
         request.Headers.GetValues(SigV4RequestSigner.DateHeader).Single().ShouldBe("20150830T123600Z", vector);
-        request.Headers.Authorization!.ToString().ShouldBe(
+        request.Headers.GetValues("Authorization").Single().ShouldBe(
             $"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature={signature}", vector);
     }
 
@@ -39,7 +39,8 @@ public sealed class SigV4RequestSignerTests
         SigV4RequestSigner.Sign(request, "{}"u8, temporary, "eu-west-1", "airflow", SuiteTime);
 
         request.Headers.GetValues(SigV4RequestSigner.SecurityTokenHeader).Single().ShouldBe("session-token-value");
-        request.Headers.Authorization!.Parameter!.ShouldContain("SignedHeaders=host;x-amz-date;x-amz-security-token");
-        request.Headers.Authorization.Parameter.ShouldContain("Credential=ASIAEXAMPLE/20150830/eu-west-1/airflow/aws4_request");
+        var authorization = request.Headers.GetValues("Authorization").Single();
+        authorization.ShouldContain("SignedHeaders=host;x-amz-date;x-amz-security-token");
+        authorization.ShouldContain("Credential=ASIAEXAMPLE/20150830/eu-west-1/airflow/aws4_request");
     }
 }

@@ -129,8 +129,8 @@ public sealed class MwaaInteropTests
         // What reached the emulated Airflow came through /restapi envelopes only (it serves nothing else), as Airflow requests.
         mwaa.Requests.ShouldAllBe(r => r.Path.StartsWith(api == EmulatedApi.V1 ? "/api/v1/" : "/api/v", StringComparison.Ordinal));
         // The same Airflow calls (API detection aside: over MWAA one /version answers for either API).
-        mwaa.Requests.Where(r => !r.Path.EndsWith("/version", StringComparison.Ordinal)).Select(r => $"{r.Method} {r.Path}")
-            .ShouldBe(http.Requests.Where(r => r.Path != "/auth/token" && !r.Path.EndsWith("/version", StringComparison.Ordinal)).Select(r => $"{r.Method} {r.Path}"));
+        mwaa.Requests.Where(r => !r.Path.EndsWith("/version", StringComparison.Ordinal)).Select(r => $"{r.Method} {Uri.UnescapeDataString(r.Path)}")
+            .ShouldBe(http.Requests.Where(r => r.Path != "/auth/token" && !r.Path.EndsWith("/version", StringComparison.Ordinal)).Select(r => $"{r.Method} {Uri.UnescapeDataString(r.Path)}"));
     }
 
     [Fact]
