@@ -71,7 +71,7 @@ public sealed class MwaaEnvelopeTests
     [InlineData(500, "RestApiServerException", AirflowError.ServerError)]
     public async Task Airflows_own_errors_unwrap_to_airflows_status_and_detail(int airflowStatus, string errorType, AirflowError expected)
     {
-        using var host = Host(() => Answer(HttpStatusCode.BadRequest, $$"""{"RestApiStatusCode": {{airflowStatus}}, "RestApiResponse": {"detail": "from airflow {{airflowStatus}}"}}""", errorType),
+        using var host = Host(() => Answer(HttpStatusCode.BadRequest, $$$"""{"RestApiStatusCode": {{{airflowStatus}}}, "RestApiResponse": {"detail": "from airflow {{{airflowStatus}}}"}}""", errorType),
             new() { ["Airgate:Airflow:MaxRetries"] = "0" });
 
         var result = await host.Client.GetDagRunAsync("etl", "r1");
