@@ -34,7 +34,7 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.ListDagRunsAsync("etl", new DagRunQuery { States = ["queued", "running"], Limit = 5 });
 
-        result.IsSuccess.ShouldBeTrue(result.IsSuccess ? null : result.Failure.Detail);
+        result.IsSuccess.ShouldBeTrue(result.IsSuccess ? null : result.Failure!.Detail);
         var request = host.Recorder.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe(HttpMethod.Post);
         request.Uri.ToString().ShouldBe($"{MwaaHost.Endpoint}/restapi/airgate-dev");
@@ -76,10 +76,10 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.GetDagRunAsync("etl", "r1");
 
-        result.Failure.Error.ShouldBe(expected);
-        result.Failure.StatusCode.ShouldBe(airflowStatus);
-        result.Failure.Detail.ShouldBe($"from airflow {airflowStatus}");
-        result.Failure.AwsError.ShouldBeNull();
+        result.Failure!.Error.ShouldBe(expected);
+        result.Failure!.StatusCode.ShouldBe(airflowStatus);
+        result.Failure!.Detail.ShouldBe($"from airflow {airflowStatus}");
+        result.Failure!.AwsError.ShouldBeNull();
     }
 
     [Theory]
@@ -95,10 +95,10 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.GetDagRunAsync("etl", "r1");
 
-        result.Failure.Error.ShouldBe(AirflowError.TransportRefused);
-        result.Failure.AwsError.ShouldBe(errorType);
-        result.Failure.Detail.ShouldContain(detailMentions);
-        result.Failure.Detail.ShouldNotContain("123456789012");
+        result.Failure!.Error.ShouldBe(AirflowError.TransportRefused);
+        result.Failure!.AwsError.ShouldBe(errorType);
+        result.Failure!.Detail.ShouldContain(detailMentions);
+        result.Failure!.Detail.ShouldNotContain("123456789012");
         host.Recorder.Requests.Count.ShouldBe(1, "a refusal is not retried");
         host.Logs.AllText.ShouldContain(errorType);
     }
@@ -111,10 +111,10 @@ public sealed class MwaaEnvelopeTests
         var result = await host.Client.GetDagRunAsync("etl", "r1");
 
         host.Recorder.Requests.Count.ShouldBe(3);
-        result.Failure.Error.ShouldBe(AirflowError.ServerError);
-        result.Failure.StatusCode.ShouldBe(503);
-        result.Failure.AwsError.ShouldBe("ThrottlingException");
-        result.Failure.RetryAfter.ShouldNotBeNull();
+        result.Failure!.Error.ShouldBe(AirflowError.ServerError);
+        result.Failure!.StatusCode.ShouldBe(503);
+        result.Failure!.AwsError.ShouldBe("ThrottlingException");
+        result.Failure!.RetryAfter.ShouldNotBeNull();
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class MwaaEnvelopeTests
         var result = await host.Client.TriggerDagRunAsync("etl", new TriggerDagRunRequest { DagRunId = "r1", Conf = [] });
 
         host.Recorder.Requests.Count.ShouldBe(1);
-        result.Failure.StatusCode.ShouldBe(503);
+        result.Failure!.StatusCode.ShouldBe(503);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.GetDagAsync("etl");
 
-        result.Failure.Error.ShouldBe(AirflowError.TransportRefused);
-        result.Failure.AwsError.ShouldBe("ResourceNotFoundException");
+        result.Failure!.Error.ShouldBe(AirflowError.TransportRefused);
+        result.Failure!.AwsError.ShouldBe("ResourceNotFoundException");
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.GetDagAsync("etl");
 
-        result.Failure.Error.ShouldBe(AirflowError.TransportRefused);
-        result.Failure.AwsError.ShouldBe("CredentialsNotFound");
+        result.Failure!.Error.ShouldBe(AirflowError.TransportRefused);
+        result.Failure!.AwsError.ShouldBe("CredentialsNotFound");
         host.Recorder.Requests.ShouldBeEmpty();
     }
 
@@ -159,7 +159,7 @@ public sealed class MwaaEnvelopeTests
 
         var result = await host.Client.GetDagAsync("etl");
 
-        result.Failure.Error.ShouldBe(AirflowError.InvalidResponse);
+        result.Failure!.Error.ShouldBe(AirflowError.InvalidResponse);
     }
 
     private sealed class NoCredentials : Amazon.Runtime.AWSCredentials

@@ -21,9 +21,10 @@ public sealed class GatewayOverMwaaTests
     private static readonly EmulatedMwaa Mwaa = new();
 
     // The gateway signs with the shared clock and the emulated MWAA checks against it: it starts at the real time.
-    private static Gateway Start(ManualTimeProvider? clock = null, string secret = "", EmulatedApi api = EmulatedApi.V2) => Gateway.Start(options =>
+    // realClock: readiness waits on the real clock (its probe's answer-within delay).
+    private static Gateway Start(ManualTimeProvider? clock = null, string secret = "", EmulatedApi api = EmulatedApi.V2, bool realClock = false) => Gateway.Start(options =>
     {
-        options.Clock = clock ?? new ManualTimeProvider(DateTimeOffset.UtcNow);
+        options.Clock = realClock ? null : clock ?? new ManualTimeProvider(DateTimeOffset.UtcNow);
         options.Emulator = new EmulatorOptions { FixturesPath = Path.Combine(RepositoryPaths.Root, "examples", "emulator", "dags"), Api = api, Mwaa = Mwaa };
         options.Settings["Airgate:Airflow:Transport"] = "Mwaa";
         options.Settings["Airgate:Airflow:Mwaa:Environment"] = Mwaa.Environment;
@@ -61,6 +62,11 @@ public sealed class GatewayOverMwaaTests
         using var events = await gateway.Client.GetAsync(path + "/events", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
         using var eventReader = new StreamReader(await events.Content.ReadAsStreamAsync());
         var firstEvent = await eventReader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        while (firstEvent is not null && !firstEvent.StartsWith("event:", StringComparison.Ordinal))
+        {
+            firstEvent = await eventReader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         var stopped = await (await gateway.Client.PatchJsonAsync(path, """{"state": "failed", "note": "wrong input"}""")).ShouldBeJsonAsync();
         var rerun = await (await gateway.Client.PostAsync(path + "/rerun", null)).ShouldBeJsonAsync(HttpStatusCode.Created);
 
@@ -107,12 +113,13 @@ public sealed class GatewayOverMwaaTests
     [Fact]
     public async Task Access_denied_from_outside_the_vpc_is_a_named_502_and_readiness_says_so()
     {
-        await using var gateway = Start();
+        await using var gateway = Start(realClock: true);
         gateway.Emulator.Faults.RespondWithAwsError(null, "/api/v2/", "AccessDeniedException", 403, "Private webserver environments can only call InvokeRestApi within a VPC", count: 100);
 
         var problem = await (await gateway.Client.GetAsync("/api/v1/workflows")).ShouldBeProblemAsync(HttpStatusCode.BadGateway);
         using var ready = await gateway.Client.GetAsync("/health/ready");
-        var readiness = await ready.Content.ReadAsStringAsync();
+        var readiness = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("checks").GetProperty("airflow").GetProperty("detail").GetString()!;
 
         problem.GetProperty("type").GetString().ShouldEndWith("/mwaa-refused");
         problem.GetProperty("title").GetString()!.ShouldContain("AccessDeniedException");
@@ -149,7 +156,7 @@ public sealed class GatewayOverMwaaTests
     [Fact]
     public async Task Readiness_over_mwaa_names_the_transport_and_environment()
     {
-        await using var gateway = Start();
+        await using var gateway = Start(realClock: true);
 
         var ready = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
 
