@@ -51,7 +51,7 @@ public sealed class MwaaOptionsTests
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         error.Failures.ShouldContain(f => f.StartsWith(message, StringComparison.Ordinal), string.Join(" | ", error.Failures));
-        error.Failures.ShouldNotContain(f => f.Contains("BaseUrl", StringComparison.Ordinal) || f.Contains("credentials", StringComparison.Ordinal));
+        error.Failures.ShouldNotContain(f => f.Contains("BaseUrl", StringComparison.Ordinal) || f.StartsWith("No Airflow credentials", StringComparison.Ordinal));
     }
 
     [Fact]
