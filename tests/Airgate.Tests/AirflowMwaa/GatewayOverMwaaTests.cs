@@ -157,6 +157,8 @@ public sealed class GatewayOverMwaaTests
     public async Task Readiness_over_mwaa_names_the_transport_and_environment()
     {
         await using var gateway = Start(realClock: true);
+        // The first probe (API detection, AWS SDK warm-up) may take longer than readiness waits: let it finish first.
+        await gateway.Services.GetRequiredService<Airgate.Health.AirflowProbe>().ProbeNowAsync();
 
         var ready = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
 
