@@ -65,31 +65,31 @@ internal sealed class AirflowOptionsValidator(string sectionPath) : IValidateOpt
 
     private static void ValidateHttp(AirflowOptions options, Func<string, string> key, List<string> failures)
     {
-            if (string.IsNullOrWhiteSpace(options.BaseUrl))
-            {
-                failures.Add($"{key("BaseUrl")} is missing: set it to Airflow's absolute URL, e.g. http://airflow:8080.");
-            }
-            else if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                failures.Add($"{key("BaseUrl")} '{options.BaseUrl}' is not an absolute http or https URL: use e.g. http://airflow:8080.");
-            }
-            else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-            {
-                failures.Add($"{key("BaseUrl")} must not carry a query, a fragment or credentials: give only scheme, host, port and an optional path prefix.");
-            }
+        if (string.IsNullOrWhiteSpace(options.BaseUrl))
+        {
+            failures.Add($"{key("BaseUrl")} is missing: set it to Airflow's absolute URL, e.g. http://airflow:8080.");
+        }
+        else if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{key("BaseUrl")} '{options.BaseUrl}' is not an absolute http or https URL: use e.g. http://airflow:8080.");
+        }
+        else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            failures.Add($"{key("BaseUrl")} must not carry a query, a fragment or credentials: give only scheme, host, port and an optional path prefix.");
+        }
 
-            var hasLogin = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
-            if (hasLogin && options.UsesStaticToken)
-            {
-                failures.Add($"Both {key("Token")} and {key("Username")}/{key("Password")} are set: use exactly one way to authenticate, so remove one.");
-            }
-            else if (!hasLogin && !options.UsesStaticToken)
-            {
-                failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (Airflow 3: a token is fetched from /auth/token; Airflow 2: basic auth), or {key("Token")}.");
-            }
-            else if (hasLogin && (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password)))
-            {
-                failures.Add($"{key(string.IsNullOrEmpty(options.Username) ? "Username" : "Password")} is missing: set both {key("Username")} and {key("Password")}, or use {key("Token")} instead.");
-            }
+        var hasLogin = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
+        if (hasLogin && options.UsesStaticToken)
+        {
+            failures.Add($"Both {key("Token")} and {key("Username")}/{key("Password")} are set: use exactly one way to authenticate, so remove one.");
+        }
+        else if (!hasLogin && !options.UsesStaticToken)
+        {
+            failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (Airflow 3: a token is fetched from /auth/token; Airflow 2: basic auth), or {key("Token")}.");
+        }
+        else if (hasLogin && (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password)))
+        {
+            failures.Add($"{key(string.IsNullOrEmpty(options.Username) ? "Username" : "Password")} is missing: set both {key("Username")} and {key("Password")}, or use {key("Token")} instead.");
+        }
     }
 }
