@@ -29,4 +29,10 @@ public enum AirflowError
 
     /// <summary>Airflow answered something we could not read (not JSON, wrong shape).</summary>
     InvalidResponse,
+
+    /// <summary>
+    /// The transport in front of Airflow (Amazon MWAA, AWS) refused the call before Airflow saw it: access denied, no
+    /// such environment, an invalid request, a bad signature, no credentials. <see cref="AirflowFailure.AwsError"/> names it.
+    /// </summary>
+    TransportRefused,
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Airgate.Airflow.Mwaa;
 
 namespace Airgate.Airflow;
 
@@ -7,6 +8,12 @@ public sealed record AirflowOptions
 {
     /// <summary>The configuration section the options are bound from by default.</summary>
     public const string SectionName = "Airgate:Airflow";
+
+    /// <summary>How calls reach Airflow: <see cref="AirflowTransport.Http"/> (the default, <see cref="BaseUrl"/>) or <see cref="AirflowTransport.Mwaa"/> (<see cref="Mwaa"/>).</summary>
+    public AirflowTransport Transport { get; init; } = AirflowTransport.Http;
+
+    /// <summary>The Amazon MWAA environment, used when <see cref="Transport"/> is <see cref="AirflowTransport.Mwaa"/>.</summary>
+    public MwaaOptions Mwaa { get; init; } = new();
 
     /// <summary>Airflow's absolute http(s) URL, e.g. <c>http://airflow:8080</c>; a path prefix is kept (<c>https://host/airflow</c>).</summary>
     public string? BaseUrl { get; init; }
@@ -54,7 +61,7 @@ public sealed record AirflowOptions
     // Records print every property: keep the secrets out of ToString, and so out of any log that prints the options.
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"BaseUrl = {BaseUrl}, ApiVersion = {ApiVersion}, Username = {Username}, Password = {(Password is null ? "null" : "***")}, ");
+        builder.Append($"Transport = {Transport}, Mwaa = {Mwaa}, BaseUrl = {BaseUrl}, ApiVersion = {ApiVersion}, Username = {Username}, Password = {(Password is null ? "null" : "***")}, ");
         builder.Append($"Token = {(Token is null ? "null" : "***")}, RequestTimeout = {RequestTimeout}, ConnectTimeout = {ConnectTimeout}, ");
         builder.Append($"TotalTimeout = {TotalTimeout}, MaxRetries = {MaxRetries}, RetryDelay = {RetryDelay}, PooledConnectionLifetime = {PooledConnectionLifetime}");
         return true;

@@ -1,3 +1,4 @@
+using Airgate.Airflow.Mwaa;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Airflow;
@@ -10,31 +11,18 @@ internal sealed class AirflowOptionsValidator(string sectionPath) : IValidateOpt
         var failures = new List<string>();
         var key = (string property) => $"{sectionPath}:{property}";
 
-        if (string.IsNullOrWhiteSpace(options.BaseUrl))
+        if (!Enum.IsDefined(options.Transport))
         {
-            failures.Add($"{key("BaseUrl")} is missing: set it to Airflow's absolute URL, e.g. http://airflow:8080.");
+            failures.Add($"{key("Transport")} must be Http (Airflow's REST API at BaseUrl) or Mwaa (Amazon MWAA's InvokeRestApi).");
         }
-        else if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        else if (options.Transport == AirflowTransport.Mwaa)
         {
-            failures.Add($"{key("BaseUrl")} '{options.BaseUrl}' is not an absolute http or https URL: use e.g. http://airflow:8080.");
+            // MWAA authenticates with the AWS credential chain: BaseUrl, Username, Password and Token play no part.
+            failures.AddRange(MwaaOptionsValidator.Validate(options.Mwaa, $"{sectionPath}:Mwaa"));
         }
-        else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        else
         {
-            failures.Add($"{key("BaseUrl")} must not carry a query, a fragment or credentials: give only scheme, host, port and an optional path prefix.");
-        }
-
-        var hasLogin = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
-        if (hasLogin && options.UsesStaticToken)
-        {
-            failures.Add($"Both {key("Token")} and {key("Username")}/{key("Password")} are set: use exactly one way to authenticate, so remove one.");
-        }
-        else if (!hasLogin && !options.UsesStaticToken)
-        {
-            failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (Airflow 3: a token is fetched from /auth/token; Airflow 2: basic auth), or {key("Token")}.");
-        }
-        else if (hasLogin && (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password)))
-        {
-            failures.Add($"{key(string.IsNullOrEmpty(options.Username) ? "Username" : "Password")} is missing: set both {key("Username")} and {key("Password")}, or use {key("Token")} instead.");
+            ValidateHttp(options, key, failures);
         }
 
         if (!Enum.IsDefined(options.ApiVersion))
@@ -73,5 +61,35 @@ internal sealed class AirflowOptionsValidator(string sectionPath) : IValidateOpt
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateHttp(AirflowOptions options, Func<string, string> key, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(options.BaseUrl))
+        {
+            failures.Add($"{key("BaseUrl")} is missing: set it to Airflow's absolute URL, e.g. http://airflow:8080.");
+        }
+        else if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{key("BaseUrl")} '{options.BaseUrl}' is not an absolute http or https URL: use e.g. http://airflow:8080.");
+        }
+        else if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            failures.Add($"{key("BaseUrl")} must not carry a query, a fragment or credentials: give only scheme, host, port and an optional path prefix.");
+        }
+
+        var hasLogin = !string.IsNullOrEmpty(options.Username) || !string.IsNullOrEmpty(options.Password);
+        if (hasLogin && options.UsesStaticToken)
+        {
+            failures.Add($"Both {key("Token")} and {key("Username")}/{key("Password")} are set: use exactly one way to authenticate, so remove one.");
+        }
+        else if (!hasLogin && !options.UsesStaticToken)
+        {
+            failures.Add($"No Airflow credentials: set {key("Username")} and {key("Password")} (Airflow 3: a token is fetched from /auth/token; Airflow 2: basic auth), or {key("Token")}.");
+        }
+        else if (hasLogin && (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password)))
+        {
+            failures.Add($"{key(string.IsNullOrEmpty(options.Username) ? "Username" : "Password")} is missing: set both {key("Username")} and {key("Password")}, or use {key("Token")} instead.");
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Airgate.Airflow.Aws;
 using Airgate.Airflow.Http;
+using Airgate.Airflow.Mwaa;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,8 @@ public static class AirflowServiceCollectionExtensions
         services.TryAddSingleton<AirflowMetrics>();
         services.TryAddTransient<AirflowTokenHandler>();
         services.TryAddSingleton<AirflowApiSelector>();
+        services.TryAddSingleton<AwsCredentialChain>();
+        services.TryAddTransient<MwaaInvokeRestApiHandler>();
 
         return services
             .AddHttpClient<IAirflowClient, AirflowApiClient>(http =>
@@ -36,9 +40,11 @@ public static class AirflowServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(provider.GetRequiredService<IOptions<AirflowOptions>>().Value))
 
-            // Outermost first: the resilience pipeline wraps the login, so each attempt's timeout covers it.
+            // Outermost first: the resilience pipeline wraps the login (or MWAA's envelope), so each attempt's timeout covers it.
             .AddAirflowResilience()
-            .AddHttpMessageHandler<AirflowTokenHandler>()
+            .AddHttpMessageHandler(provider => provider.GetRequiredService<IOptions<AirflowOptions>>().Value.Transport == AirflowTransport.Mwaa
+                ? provider.GetRequiredService<MwaaInvokeRestApiHandler>()
+                : provider.GetRequiredService<AirflowTokenHandler>())
             .AddHttpMessageHandler(() => new AirflowBufferingHandler())
 
             // The factory's logging handlers write full URIs with queries; the client logs paths itself.

@@ -30,6 +30,13 @@ public sealed class EmulatorFaults
     public void RespondWithStatus(HttpMethod? method, string pathPrefix, int statusCode, int count = 1, TimeSpan? retryAfter = null) =>
         Add(method, pathPrefix, count, new RequestFault(RequestFaultKind.Status, statusCode, retryAfter, LostAnswer.DropConnection));
 
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests as Amazon MWAA answers its own errors (not Airflow's):
+    /// <paramref name="statusCode"/>, <c>x-amzn-errortype: {errorType}</c> and <c>{"message": ...}</c>; the path is the Airflow one.
+    /// </summary>
+    public void RespondWithAwsError(HttpMethod? method, string pathPrefix, string errorType, int statusCode, string? message = null, int count = 1, TimeSpan? retryAfter = null) =>
+        Add(method, pathPrefix, count, new RequestFault(RequestFaultKind.AwsError, statusCode, retryAfter, LostAnswer.DropConnection, errorType, message));
+
     /// <summary>Answers the next <paramref name="count"/> matching requests with 200 and a body that is not valid JSON.</summary>
     public void RespondWithGarbage(HttpMethod? method, string pathPrefix, int count = 1) =>
         Add(method, pathPrefix, count, new RequestFault(RequestFaultKind.Garbage, 200, null, LostAnswer.DropConnection));

@@ -30,6 +30,9 @@ public sealed record EmulatorOptions
     /// <summary>The API served: <see cref="EmulatedApi.V2"/> (Airflow 3) or <see cref="EmulatedApi.V1"/> (Airflow 2.x); the other one answers 404, as it would on that Airflow.</summary>
     public EmulatedApi Api { get; init; } = EmulatedApi.V2;
 
+    /// <summary>When set, the emulator is reached only as Amazon MWAA is: SigV4-signed <c>POST /restapi/{Name}</c> envelopes (see <see cref="EmulatedMwaa"/>).</summary>
+    public EmulatedMwaa? Mwaa { get; init; }
+
     /// <summary>The version <c>GET /version</c> reports; null for the API's own (3.2.1 for v2, 2.10.0 for v1).</summary>
     public string? AirflowVersion { get; init; }
 

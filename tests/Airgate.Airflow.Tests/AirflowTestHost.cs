@@ -19,7 +19,7 @@ internal sealed class AirflowTestHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public AirflowTestHost(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null, TimeProvider? time = null)
+    public AirflowTestHost(Dictionary<string, string?>? settings = null, HttpMessageHandler? airflow = null, TimeProvider? time = null, Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -46,6 +46,7 @@ internal sealed class AirflowTestHost : IDisposable
         }
 
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        configureServices?.Invoke(services);
         Recorder = new RecordingHandler(airflow ?? Mock);
         services.AddAirflowClient().ConfigurePrimaryHttpMessageHandler(() => Recorder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

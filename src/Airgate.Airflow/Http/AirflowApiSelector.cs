@@ -91,6 +91,14 @@ internal sealed partial class AirflowApiSelector(IOptions<AirflowOptions> option
     {
         using var timeout = new CancellationTokenSource(options.Value.EffectiveTotalTimeout * 2, time);
         var v2 = await probe(AirflowApiVersion.V2, timeout.Token);
+        if (v2.IsSuccess && v2.Value.Version.StartsWith("2.", StringComparison.Ordinal))
+        {
+            // Over MWAA the path carries no /api/vN (MWAA adds its environment's): /version answers for whichever Airflow
+            // is there, and an Airflow 2 speaks /api/v1.
+            LogChosen(logger, "v1", v2.Value.Version);
+            return AirflowApiVersion.V1;
+        }
+
         if (v2.IsSuccess)
         {
             LogChosen(logger, "v2", v2.Value.Version);
@@ -123,8 +131,9 @@ internal sealed partial class AirflowApiSelector(IOptions<AirflowOptions> option
             : new AirflowFailure(AirflowError.InvalidResponse, v1.Failure.StatusCode, "Airgate:Airflow:BaseUrl leads to neither Airflow 3's /api/v2 nor Airflow 2's /api/v1 (both /version probes failed); check the URL, or set Airgate:Airflow:ApiVersion.");
     }
 
+    // A refusal by MWAA says nothing about which Airflow is behind it: undecided, asked again later.
     private static bool IsTransient(AirflowFailure failure) =>
-        failure.Error is AirflowError.Unreachable or AirflowError.Timeout or AirflowError.ServerError;
+        failure.Error is AirflowError.Unreachable or AirflowError.Timeout or AirflowError.ServerError or AirflowError.TransportRefused;
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Airflow API detected: {Api} (Airflow {AirflowVersion}); Airgate speaks it from now on")]
     private static partial void LogChosen(ILogger logger, string api, string airflowVersion);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Airgate.Airflow.Mwaa;
 
 namespace Airgate.Airflow.Http;
 
@@ -9,6 +10,22 @@ namespace Airgate.Airflow.Http;
 internal static class AirflowFailures
 {
     private const int MaxDetailLength = 1000;
+
+    /// <summary>
+    /// Null for a 2xx answer; otherwise the failure it stands for. Over MWAA an answer carrying <c>x-amzn-errortype</c>
+    /// is MWAA's or AWS's own error (Airflow's answers were unwrapped by the MWAA handler), named by <see cref="MwaaErrors"/>.
+    /// </summary>
+    public static AirflowFailure? FromResponse(HttpResponseMessage response, ReadOnlySpan<byte> body, DateTimeOffset now, AirflowOptions options)
+    {
+        var status = (int)response.StatusCode;
+        if (options.Transport == AirflowTransport.Mwaa && status is not (>= 200 and < 300)
+            && response.Headers.TryGetValues(MwaaEnvelope.ErrorTypeHeader, out var types) && types.FirstOrDefault() is { Length: > 0 } type)
+        {
+            return MwaaErrors.ToFailure(type, status, MwaaEnvelope.ErrorMessage(body), options.Mwaa.Environment ?? string.Empty, RetryAfter(response.Headers.RetryAfter, now));
+        }
+
+        return FromStatus(status, body, response.Headers.RetryAfter, now);
+    }
 
     /// <summary>Null for a 2xx answer; otherwise the failure it stands for, with Airflow's <c>detail</c> as text.</summary>
     public static AirflowFailure? FromStatus(int status, ReadOnlySpan<byte> body, RetryConditionHeaderValue? retryAfterHeader, DateTimeOffset now)

@@ -27,7 +27,11 @@ internal sealed class AirflowSender
 
     /// <summary>Joins the base URL and a relative path without letting <see cref="Uri"/> un-escape or collapse anything in it.</summary>
     public static Uri ResolveUri(AirflowOptions options, string relative) =>
-        new($"{options.BaseUrl?.TrimEnd('/')}/{relative}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        new($"{BaseUrlOf(options).TrimEnd('/')}/{relative}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+
+    // Over MWAA the URI only carries the Airflow path and query to the MWAA handler, which sends them in an envelope.
+    private static string BaseUrlOf(AirflowOptions options) =>
+        options.Transport == AirflowTransport.Mwaa ? Mwaa.MwaaOptions.AirflowPathCarrier : options.BaseUrl ?? string.Empty;
 
     public async Task<AirflowResult<T>> SendAsync<T>(HttpMethod method, AirflowRequestPath path, object? body, bool anonymous, CancellationToken cancellationToken)
     {
@@ -109,7 +113,7 @@ internal sealed class AirflowSender
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            outcome = new AttemptOutcome(status, body, AirflowFailures.FromStatus(status, body, response.Headers.RetryAfter, _time.GetUtcNow()));
+            outcome = new AttemptOutcome(status, body, AirflowFailures.FromResponse(response, body, _time.GetUtcNow(), _options));
             response.Dispose();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -161,7 +165,7 @@ internal sealed class AirflowSender
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var status = (int)response.StatusCode;
-            return new AttemptOutcome(status, body, AirflowFailures.FromStatus(status, body, response.Headers.RetryAfter, _time.GetUtcNow()));
+            return new AttemptOutcome(status, body, AirflowFailures.FromResponse(response, body, _time.GetUtcNow(), _options));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -10,7 +10,8 @@ internal sealed class BearerAuthFilter(TokenIssuer tokens) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         // A request /api/v1 mapped here was already authenticated there, with basic auth.
-        if (context.HttpContext.Items.ContainsKey(V1.V1Layer.AuthenticatedItem))
+        // So was one that came through the emulated MWAA, which maps the IAM principal to an Airflow role itself.
+        if (context.HttpContext.Items.ContainsKey(V1.V1Layer.AuthenticatedItem) || context.HttpContext.Items.ContainsKey(Mwaa.MwaaLayer.AuthenticatedItem))
         {
             return await next(context);
         }

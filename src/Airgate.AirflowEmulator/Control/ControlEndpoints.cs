@@ -80,6 +80,12 @@ internal static class ControlEndpoints
                 break;
             case "status":
                 return AirflowResults.BadRequest("status needs a status between 100 and 599.");
+            case "aws_error" when fault.Error is { Length: > 0 and <= 100 } awsError && awsError.All(char.IsAsciiLetterOrDigit) && fault.Status is null or (>= 400 and <= 599):
+                faults.RespondWithAwsError(method, prefix, awsError, fault.Status ?? Mwaa.MwaaAnswers.StatusOf(awsError), fault.Message, count,
+                    fault.RetryAfterSeconds is { } wait ? TimeSpan.FromSeconds(wait) : null);
+                break;
+            case "aws_error":
+                return AirflowResults.BadRequest("aws_error needs error: an AWS error type such as AccessDeniedException (letters and digits).");
             case "garbage":
                 faults.RespondWithGarbage(method, prefix, count);
                 break;
@@ -89,7 +95,7 @@ internal static class ControlEndpoints
             case "lose_answer":
                 return AirflowResults.BadRequest("how must be drop_connection or gateway_timeout.");
             default:
-                return AirflowResults.BadRequest("kind must be one of latency, hang, status, garbage, lose_answer.");
+                return AirflowResults.BadRequest("kind must be one of latency, hang, status, garbage, lose_answer, aws_error.");
         }
 
         return AirflowResults.Json(new JsonObject { ["added"] = fault.Kind }, StatusCodes.Status201Created);

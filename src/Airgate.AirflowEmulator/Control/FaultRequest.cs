@@ -3,7 +3,7 @@ namespace Airgate.AirflowEmulator.Control;
 /// <summary>The body of <c>POST /_emulator/faults</c>: one fault for the next <see cref="Count"/> matching requests.</summary>
 internal sealed record FaultRequest
 {
-    /// <summary><c>latency</c>, <c>hang</c>, <c>status</c>, <c>garbage</c> or <c>lose_answer</c>.</summary>
+    /// <summary><c>latency</c>, <c>hang</c>, <c>status</c>, <c>garbage</c>, <c>lose_answer</c> or <c>aws_error</c>.</summary>
     public string? Kind { get; init; }
 
     /// <summary>An HTTP method to match, or null for any.</summary>
@@ -23,6 +23,12 @@ internal sealed record FaultRequest
 
     /// <summary>For <c>latency</c>: the delay, in milliseconds.</summary>
     public int? LatencyMs { get; init; }
+
+    /// <summary>For <c>aws_error</c>: the AWS error type, e.g. <c>AccessDeniedException</c>, <c>ThrottlingException</c>.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>For <c>aws_error</c>: AWS's message (e.g. "Private webserver environments can only call InvokeRestApi within a VPC").</summary>
+    public string? Message { get; init; }
 
     /// <summary>For <c>lose_answer</c>: <c>drop_connection</c> (default) or <c>gateway_timeout</c>.</summary>
     public string? How { get; init; }

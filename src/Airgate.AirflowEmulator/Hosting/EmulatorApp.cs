@@ -40,6 +40,12 @@ internal static class EmulatorApp
 
         var app = builder.Build();
         var faultMiddleware = new FaultMiddleware(faults, inMemory: url is null);
+        if (emulation.Options.Mwaa is { } mwaa)
+        {
+            // Outermost: only signed InvokeRestApi envelopes get in, as the Airflow request each stands for.
+            app.Use(new Mwaa.MwaaLayer(mwaa, emulation.Options.Api, emulation.Time).InvokeAsync);
+        }
+
         if (emulation.Options.Api == EmulatedApi.V1)
         {
             // Before routing: /api/v1 requests are mapped onto the /api/v2 endpoints, and their answers back.

@@ -41,6 +41,9 @@ internal sealed class FaultMiddleware(EmulatorFaults faults, bool inMemory)
                 context.Response.ContentType = "text/html";
                 await context.Response.WriteAsync($"<html><body><h1>{fault.StatusCode}</h1>Injected by the Airflow emulator.</body></html>", context.RequestAborted);
                 break;
+            case { Kind: RequestFaultKind.AwsError } fault:
+                await Mwaa.MwaaAnswers.AwsErrorAsync(context, fault.StatusCode, fault.AwsError ?? "InternalServerException", fault.AwsMessage, fault.RetryAfter);
+                break;
             case { Kind: RequestFaultKind.Garbage }:
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 context.Response.ContentType = "application/json";

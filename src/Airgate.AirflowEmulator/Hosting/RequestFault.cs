@@ -7,10 +7,11 @@ internal enum RequestFaultKind
     Hang,
     LoseAnswer,
     Latency,
+    AwsError,
 }
 
 // RetryAfter doubles as the delay of a Latency fault.
-internal sealed record RequestFault(RequestFaultKind Kind, int StatusCode, TimeSpan? RetryAfter, LostAnswer How);
+internal sealed record RequestFault(RequestFaultKind Kind, int StatusCode, TimeSpan? RetryAfter, LostAnswer How, string? AwsError = null, string? AwsMessage = null);
 
 internal sealed class RequestFaultRule(HttpMethod? method, string pathPrefix, RequestFault fault)
 {

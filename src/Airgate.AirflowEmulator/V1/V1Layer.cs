@@ -68,7 +68,7 @@ internal sealed class V1Layer(EmulatorOptions options, Hosting.RequestRecorder r
 
         var segments = path[Prefix.Length..].Split('/');
         var anonymous = segments is ["version"] or ["health"];
-        if (!anonymous && !Authenticate(context))
+        if (!anonymous && !context.Items.ContainsKey(Mwaa.MwaaLayer.AuthenticatedItem) && !Authenticate(context))
         {
             context.Response.Headers.WWWAuthenticate = "Basic";
             await AnswerAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized");

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Airgate.Airflow;
+using Airgate.Airflow.Aws;
+using Airgate.Airflow.Mwaa;
 using Airgate.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +48,11 @@ internal static class ConfigCommands
         }
 
         var problems = ConfigurationChecker.Check(app.Configuration).ToList();
+        if (problems.Count == 0 && app.Services.GetRequiredService<IOptions<AirflowOptions>>().Value is { Transport: AirflowTransport.Mwaa } airflow)
+        {
+            DescribeMwaa(airflow.Mwaa, app.Services.GetRequiredService<AwsCredentialChain>(), output, problems);
+        }
+
         if (problems.Count == 0)
         {
             try
@@ -64,5 +72,26 @@ internal static class ConfigCommands
         }
 
         return problems.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>What the MWAA transport will use: environment, region, endpoint and the kind of credential source found (never a secret).</summary>
+    private static void DescribeMwaa(MwaaOptions mwaa, AwsCredentialChain credentials, TextWriter output, List<string> problems)
+    {
+        var region = AwsCredentialChain.ResolveRegion(mwaa.Region);
+        var source = credentials.DescribeSource();
+        output.WriteLine("Airflow transport: Mwaa (Amazon MWAA InvokeRestApi, SigV4 service 'airflow')");
+        output.WriteLine($"  environment = {mwaa.Environment}");
+        output.WriteLine($"  region = {region ?? "(none found)"}{(mwaa.Region is null && region is not null ? " (from the AWS environment)" : string.Empty)}");
+        output.WriteLine($"  endpoint = {mwaa.Endpoint ?? (region is null ? "(needs a region)" : MwaaOptions.DefaultEndpoint(region))}");
+        output.WriteLine($"  AWS credentials = {source ?? "(none found)"}");
+        if (region is null)
+        {
+            problems.Add("Airgate:Airflow:Mwaa:Region is not set and the AWS environment names no region (AWS_REGION, profile): set one of them.");
+        }
+
+        if (source is null)
+        {
+            problems.Add("No AWS credentials found (environment variables, shared profile, web identity, container or instance role): Airflow calls over MWAA would be refused.");
+        }
     }
 }

@@ -32,12 +32,18 @@ internal static partial class DevCommand
             Description = "The API the emulated Airflow speaks: v2 (Airflow 3) or v1 (Airflow 2.x); the gateway detects it (ApiVersion auto).",
             DefaultValueFactory = _ => "v2",
         };
+        var transport = new Option<string>("--airflow-transport")
+        {
+            Description = "How the gateway reaches the emulated Airflow: http (BaseUrl and a login) or mwaa (an emulated Amazon MWAA: SigV4-signed InvokeRestApi).",
+            DefaultValueFactory = _ => "http",
+        };
         var command = new Command("dev", "Run the gateway against an emulated Airflow, for front-end development.")
         {
             registry,
             registryDynamoDb,
             urls,
             airflowApi,
+            transport,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parseResult, cancellationToken) => RunAsync(
@@ -45,6 +51,7 @@ internal static partial class DevCommand
             parseResult.GetValue(registryDynamoDb),
             parseResult.GetValue(urls),
             parseResult.GetValue(airflowApi),
+            parseResult.GetValue(transport),
             [.. parseResult.UnmatchedTokens],
             cancellationToken));
         return command;
@@ -58,8 +65,15 @@ internal static partial class DevCommand
         _ => null,
     };
 
-    private static async Task<int> RunAsync(string? registryPath, string? dynamoDbEndpoint, string? urls, string? airflowApi, string[] hostArgs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? registryPath, string? dynamoDbEndpoint, string? urls, string? airflowApi, string? transport, string[] hostArgs, CancellationToken cancellationToken)
     {
+        if (transport is not ("http" or "mwaa"))
+        {
+            await Console.Error.WriteLineAsync($"--airflow-transport {transport}: use http or mwaa.");
+            return 2;
+        }
+
+        var mwaa = transport == "mwaa" ? new EmulatedMwaa() : null;
         if (ParseApi(airflowApi) is not { } api)
         {
             await Console.Error.WriteLineAsync($"--airflow-api {airflowApi}: the emulated Airflow speaks v2 (Airflow 3) or v1 (Airflow 2.x).");
@@ -106,6 +120,7 @@ internal static partial class DevCommand
                 FixturesPath = ExampleFolders.Find("examples", "emulator", "dags"),
                 GeneratedDags = [.. snapshot.Manifests.Select(GeneratedDagFor)],
                 Api = api,
+                Mwaa = mwaa,
             });
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
@@ -157,12 +172,16 @@ internal static partial class DevCommand
                 ["Airgate:Ui:Enabled"] = "true",
                 ["urls"] = urls,
             }.Concat(registrySettings).Where(setting => setting.Key != "urls" || setting.Value is not null));
+            if (mwaa is not null)
+            {
+                UseEmulatedMwaa(builder, mwaa, airflowUrl);
+            }
         });
 
         // The first thing a newcomer reads: where the page is. Logs follow.
         var address = Regex.Replace((app.Configuration["urls"] ?? DefaultUrls).Split(';')[0].TrimEnd('/'), @"://(\+|\*|0\.0\.0\.0|\[::\])", "://localhost");
         await Console.Out.WriteLineAsync($"Airgate dev: open {address}/ (the launchpad) or {address}/docs (the API reference). Ctrl+C stops it.");
-        LogEmulatedAirflow(app.Logger, airflowUrl, api == EmulatedApi.V1 ? "Airflow 2, /api/v1" : "Airflow 3, /api/v2", emulator.DagIds.Count, registryPath, dataDirectory.FullName);
+        LogEmulatedAirflow(app.Logger, airflowUrl, (api == EmulatedApi.V1 ? "Airflow 2, /api/v1" : "Airflow 3, /api/v2") + (mwaa is null ? string.Empty : $", behind an emulated Amazon MWAA: POST /restapi/{mwaa.Environment}, SigV4 region {mwaa.Region}"), emulator.DagIds.Count, registryPath, dataDirectory.FullName);
         try
         {
             return await GatewayRunner.RunAsync(app, cancellationToken);
@@ -225,6 +244,25 @@ internal static partial class DevCommand
                 $"--registry-dynamodb {endpoint}: the tables cannot be read ({exception.InnerException?.GetType().Name ?? exception.GetType().Name}). Seed them with `airgate registry push <dir> --create-tables --Airgate:Registry:DynamoDb:Endpoint={endpoint}`.");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The gateway reaches the emulator as it reaches Amazon MWAA: the MWAA transport, signing with the emulator's test
+    /// credentials (registered in place of the default AWS chain, so a developer's own AWS credentials are never used).
+    /// </summary>
+    private static void UseEmulatedMwaa(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, EmulatedMwaa mwaa, Uri airflowUrl)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Airgate:Airflow:Transport"] = "Mwaa",
+            ["Airgate:Airflow:Mwaa:Environment"] = mwaa.Environment,
+            ["Airgate:Airflow:Mwaa:Region"] = mwaa.Region,
+            ["Airgate:Airflow:Mwaa:Endpoint"] = airflowUrl.GetLeftPart(UriPartial.Authority),
+            ["Airgate:Airflow:BaseUrl"] = null,
+            ["Airgate:Airflow:Username"] = null,
+            ["Airgate:Airflow:Password"] = null,
+        });
+        builder.Services.AddSingleton(new Airgate.Airflow.Aws.AwsCredentialChain(new Amazon.Runtime.BasicAWSCredentials(mwaa.AccessKeyId, mwaa.SecretAccessKey)));
     }
 
     /// <summary>

@@ -22,23 +22,29 @@ internal static class EmulatorCommand
         };
         var dags = new Option<DirectoryInfo?>("--dags") { Description = "DAG fixture directory (default: examples/emulator/dags)." };
         var api = new Option<string>("--api") { Description = "Airflow API version to emulate: v2 (Airflow 3) or v1 (Airflow 2.x).", DefaultValueFactory = _ => "v2" };
+        var mwaa = new Option<bool>("--mwaa")
+        {
+            Description = "Serve it as Amazon MWAA does: only SigV4-signed POST /restapi/airgate-dev envelopes (region us-east-1, the test credentials in examples/emulator/README.md).",
+        };
         var command = new Command("emulator", "Run the emulated Airflow alone, with its control API under /_emulator/.")
         {
             urls,
             registry,
             dags,
             api,
+            mwaa,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(urls) ?? DefaultUrls,
             parseResult.GetValue(registry)?.FullName,
             parseResult.GetValue(dags)?.FullName,
             parseResult.GetValue(api),
+            parseResult.GetValue(mwaa),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string urls, string? registryPath, string? dagsPath, string? api, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string urls, string? registryPath, string? dagsPath, string? api, bool mwaa, CancellationToken cancellationToken)
     {
         if (DevCommand.ParseApi(api) is not { } emulated)
         {
@@ -66,6 +72,7 @@ internal static class EmulatorCommand
                 FixturesPath = dagsPath,
                 GeneratedDags = [.. manifests.Select(DevCommand.GeneratedDagFor)],
                 Api = emulated,
+                Mwaa = mwaa ? new EmulatedMwaa() : null,
             });
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException)
@@ -88,6 +95,12 @@ internal static class EmulatorCommand
             }
 
             var described = emulated == EmulatedApi.V1 ? "Airflow 2 (/api/v1, basic auth admin/admin)" : "Airflow 3 (/api/v2, user admin/admin)";
+            if (mwaa)
+            {
+                var emulatedMwaa = new EmulatedMwaa();
+                described += $" behind an emulated Amazon MWAA (POST /restapi/{emulatedMwaa.Environment}, SigV4 for region {emulatedMwaa.Region}, access key {emulatedMwaa.AccessKeyId})";
+            }
+
             await Console.Out.WriteLineAsync(
                 $"EMULATED {described} listening on {address} with {emulator.DagIds.Count} DAGs; " +
                 $"control API at {address}_emulator/. Press Ctrl+C to stop.");

@@ -1,6 +1,7 @@
 using Airgate.Airflow;
 using Airgate.Airflow.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Airgate.Health;
 
@@ -9,7 +10,7 @@ namespace Airgate.Health;
 /// Airflow does: a fresh result is served from memory, a stale one starts a probe and waits for it only briefly.
 /// The probe logs in like any call, so readiness also fails while Airflow refuses Airgate's credentials.
 /// </summary>
-internal sealed class AirflowProbe(IAirflowClient airflow, TimeProvider time)
+internal sealed class AirflowProbe(IAirflowClient airflow, TimeProvider time, IOptions<AirflowOptions> options)
 {
     /// <summary>How long a probe result is served before the next readiness request probes again.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
@@ -90,20 +91,27 @@ internal sealed class AirflowProbe(IAirflowClient airflow, TimeProvider time)
         var health = await airflow.GetHealthAsync(cancellationToken);
         if (!health.IsSuccess)
         {
-            return HealthCheckResult.Unhealthy($"Airflow: {health.Failure.Error}");
+            return HealthCheckResult.Unhealthy(Describe(health.Failure));
         }
 
         if (health.Value.Metadatabase?.Status is not ("healthy" or null))
         {
-            return HealthCheckResult.Unhealthy("Airflow's metadata database is unhealthy");
+            return HealthCheckResult.Unhealthy($"Airflow's metadata database is unhealthy{Via}");
         }
 
         // The health endpoint is anonymous; one authenticated call proves Airflow still accepts Airgate's credentials.
         var dags = await airflow.ListDagsAsync(new DagQuery { Limit = 1 }, cancellationToken);
         return dags.IsSuccess ? HealthCheckResult.Healthy(health.Value.Api == AirflowApiVersion.V1
-                ? "Airflow answers and accepts Airgate's credentials (Airflow 2, /api/v1: see the README for what differs)"
-                : "Airflow answers and accepts Airgate's credentials")
-            : dags.Failure.Error is AirflowError.Unauthorized or AirflowError.Forbidden ? HealthCheckResult.Unhealthy("Airflow refuses Airgate's credentials")
-            : HealthCheckResult.Unhealthy($"Airflow: {dags.Failure.Error}");
+                ? $"Airflow answers and accepts Airgate's credentials{Via} (Airflow 2, /api/v1: see the README for what differs)"
+                : $"Airflow answers and accepts Airgate's credentials{Via}")
+            : dags.Failure.Error is AirflowError.Unauthorized or AirflowError.Forbidden ? HealthCheckResult.Unhealthy($"Airflow refuses Airgate's credentials{Via}")
+            : HealthCheckResult.Unhealthy(Describe(dags.Failure));
     }
+
+    /// <summary>Over MWAA, which transport and environment readiness speaks of (never a secret).</summary>
+    private string Via => options.Value.Transport == AirflowTransport.Mwaa ? $" (transport Mwaa, environment '{options.Value.Mwaa.Environment}')" : string.Empty;
+
+    private string Describe(AirflowFailure failure) => failure.AwsError is { } aws
+        ? $"Amazon MWAA refuses Airgate: {aws}{Via}"
+        : $"Airflow: {failure.Error}{Via}";
 }

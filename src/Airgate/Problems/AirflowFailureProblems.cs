@@ -13,6 +13,13 @@ internal static class AirflowFailureProblems
     {
         var problem = failure.Error switch
         {
+            // Amazon MWAA's own answers (not Airflow's): named, never a 500; the detail is Airgate's wording (MwaaErrors).
+            AirflowError.TransportRefused => Problem.Create(
+                StatusCodes.Status502BadGateway, ProblemTypes.MwaaRefused, $"Amazon MWAA refused the call ({failure.AwsError})", failure.Detail),
+            AirflowError.ServerError when failure.AwsError is not null && failure.StatusCode == StatusCodes.Status503ServiceUnavailable => Problem.Create(
+                StatusCodes.Status503ServiceUnavailable, ProblemTypes.AirflowUnavailable, $"Amazon MWAA throttled the call ({failure.AwsError})", failure.Detail),
+            AirflowError.ServerError when failure.AwsError is not null => Problem.Create(
+                StatusCodes.Status502BadGateway, ProblemTypes.AirflowBadGateway, $"Amazon MWAA failed ({failure.AwsError})", failure.Detail),
             AirflowError.NotFound => Problem.NotFound(notFoundDetail),
             AirflowError.Conflict => Problem.Create(
                 StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict with Airflow's state", failure.Detail),

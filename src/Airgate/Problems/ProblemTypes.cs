@@ -19,6 +19,7 @@ internal static class ProblemTypes
     public const string AirflowTimeout = Base + "airflow-timeout";
     public const string AirflowRejected = Base + "airflow-rejected";
     public const string AirflowBadGateway = Base + "airflow-bad-gateway";
+    public const string MwaaRefused = Base + "mwaa-refused";
     public const string DatabaseUnavailable = Base + "database-unavailable";
     public const string TooManyStreams = Base + "too-many-streams";
     public const string StreamsExhausted = Base + "streams-exhausted";

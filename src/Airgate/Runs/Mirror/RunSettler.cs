@@ -50,8 +50,8 @@ internal sealed partial class RunSettler(
                 return existing.Failure.Error == AirflowError.NotFound
                     ? await FailAsync(record, failure, cancellationToken)
                     : new SettleResult(record, null, existing.Failure);
-            case AirflowError.Rejected or AirflowError.NotFound or AirflowError.Unauthorized or AirflowError.Forbidden:
-                // Airflow refused before creating anything.
+            case AirflowError.Rejected or AirflowError.NotFound or AirflowError.Unauthorized or AirflowError.Forbidden or AirflowError.TransportRefused:
+                // Airflow (or MWAA in front of it) refused before creating anything.
                 return await FailAsync(record, failure, cancellationToken);
             default:
                 // Unreachable, timeout, 5xx, an unreadable answer: the run may or may not exist. Leave the record pending.
