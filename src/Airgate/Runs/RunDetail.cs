@@ -3,6 +3,7 @@ using Airgate.Auth;
 using Airgate.Core.Runs;
 using Airgate.Problems;
 using Airgate.Requests;
+using Airgate.Runs.Mirror;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
