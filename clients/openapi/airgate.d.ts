@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How to sign in to this deployment: the auth mode and the header that carries the credential (anonymous). */
+        /**
+         * How to sign in to this deployment: the auth mode and the header that carries the credential (anonymous).
+         * @description Tells a front end how to sign in before it has a credential: the deployment's auth mode (Development, ApiKeys or Jwt) and the header that carries the credential. Anonymous; answers the same to everyone.
+         */
         get: operations["GetSignIn"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Airflow DAGs with their pipelines (limit, offset, paused, tags, dag_id_pattern). */
+        /**
+         * Airflow DAGs with their pipelines (limit, offset, paused, tags, dag_id_pattern).
+         * @description Airflow DAGs, a page at a time, each with the pipelines its manifest names and where its parameters come from (parameters_source: pipelines, dag_params or none). Answered from a cache of Airflow's answers refreshed every Airgate:Catalog:RefreshInterval (30 s), so a warm read asks Airflow nothing; filters are passed to Airflow as it reads them.
+         */
         get: operations["ListWorkflows"];
         put?: never;
         post?: never;
@@ -45,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One workflow. */
+        /**
+         * One workflow.
+         * @description One workflow as the listing shows it. For a DAG without a manifest that declares Airflow Params, parameters_schema is those Params as one JSON Schema, so a form can be built for it too.
+         */
         get: operations["GetWorkflow"];
         put?: never;
         post?: never;
@@ -62,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workflow's tasks and its profiles fully resolved. */
+        /**
+         * The workflow's tasks and its profiles fully resolved.
+         * @description The workflow's tasks with the profiles each one runs, and every profile of the workflow with its schema fully resolved (inheritance and references joined): a form can be built from this answer with no further request.
+         */
         get: operations["ListWorkflowTasks"];
         put?: never;
         post?: never;
@@ -79,7 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One task and its profiles. */
+        /**
+         * One task and its profiles.
+         * @description One task of the workflow and the profiles it runs, resolved as in the task listing.
+         */
         get: operations["GetWorkflowTask"];
         put?: never;
         post?: never;
@@ -96,10 +111,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by. */
+        /**
+         * Runs (dag_id '~' for all) with exact totals: limit, offset, state, user_name_pattern, mine, order_by.
+         * @description Runs of one workflow, or of all with dag_id '~', from Airgate's mirror of Airflow's runs, with an exact total_entries. Filters: state, mine, user_name_pattern (who triggered it), order_by. A listing waits for the mirror's sync at most Airgate:Runs:SyncTimeout and says how fresh it is (synced_at); a slow or down Airflow never makes it fail.
+         */
         get: operations["ListRuns"];
         put?: never;
-        /** Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries). */
+        /**
+         * Validate the parameters and start a run (dry_run=true: answer the conf only; Idempotency-Key for safe retries).
+         * @description Validates every pipeline's parameters against its resolved profile (defaults filled first) and starts an Airflow run with the conf Airgate builds, stamped with the caller's identity. Send exactly one form: 'pipelines' (keyed by profile id or name@version), the compatible 'pipelineConfigs', or 'params' for a workflow without a manifest. Every error comes at once in one 400 (errors[]: pipeline, pointer, keyword, message). dry_run=true answers the exact conf and starts nothing. With an Idempotency-Key, a retry of the same request answers the run it already started (200, Idempotent-Replayed: true); a different request with the same key is a 422.
+         */
         post: operations["TriggerRun"];
         delete?: never;
         options?: never;
@@ -114,14 +135,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One run, fresh from Airflow, with who started it, its pipelines and a task summary. */
+        /**
+         * One run, fresh from Airflow, with who started it, its pipelines and a task summary.
+         * @description One run read from Airflow (its task instances at the same time), with who triggered it, the parameters of each pipeline, whether a profile changed since (schema_changed) and a summary of task states. Hidden runs (RunVisibility Own) are 404s.
+         */
         get: operations["GetRun"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin. */
+        /**
+         * Stop (state failed, the default) or finish (success) a run, with an optional note; owner or admin.
+         * @description Sets the run's state in Airflow: failed stops it (the default, also for an empty body), success finishes it; an optional note is stored on the run. Only the user who triggered it or an admin may; a run that already ended is a 409.
+         */
         patch: operations["StopRun"];
         trace?: never;
     };
@@ -132,7 +159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every task instance of the run (mapped ones included) and their summary. */
+        /**
+         * Every task instance of the run (mapped ones included) and their summary.
+         * @description Every task instance of the run, mapped ones included (one per map_index), read from Airflow, with a summary of their states.
+         */
         get: operations["ListRunTaskInstances"];
         put?: never;
         post?: never;
@@ -149,7 +179,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every instance (all map indexes) of one task of the run, and their summary. */
+        /**
+         * Every instance (all map indexes) of one task of the run, and their summary.
+         * @description Every instance of one task of the run (all its map indexes), read from Airflow, with a summary of their states.
+         */
         get: operations["GetRunTaskInstances"];
         put?: never;
         post?: never;
@@ -166,7 +199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes. */
+        /**
+         * One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.
+         * @description One try of a task instance's log (the latest unless try_number says otherwise; map_index for mapped tasks). As JSON: Airflow's chunks and a continuation_token to pass back for only what was written since (null once the log has ended). With Accept: text/plain: the whole log streamed as text, one line per entry. With follow=true: Server-Sent Events, 'log' as lines appear, then one 'end' with the task's final state. A missing log is a 404.
+         */
         get: operations["GetTaskLog"];
         put?: never;
         post?: never;
@@ -185,7 +221,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger). */
+        /**
+         * Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).
+         * @description Starts a new run with the old run's parameters corrected by a JSON merge patch per pipeline (RFC 7386: a member replaces, null removes), validated like a trigger against the profiles as they are now. The answer lists every change (by: user for the patch, default for a profile default that changed) and the new run carries rerun_of. dry_run and Idempotency-Key as for a trigger. A run not started through Airgate is a 409 rerun-unavailable.
+         */
         post: operations["RerunRun"];
         delete?: never;
         options?: never;
@@ -202,7 +241,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only. */
+        /**
+         * Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.
+         * @description Runs the failed (and upstream_failed) task instances of a finished run again, with the same parameters, through Airflow's clear; only_failed=false runs every task instance again. Owner or admin. dry_run=true lists the task instances that would run again. A run still running is a 409 run-not-finished.
+         */
         post: operations["ClearRun"];
         delete?: never;
         options?: never;
@@ -217,7 +259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events: a 'run' event for each run entering or changing in the listing with these filters (dag_id '~' for all). */
+        /**
+         * Server-Sent Events: a 'run' event for each run entering or changing in the listing with these filters (dag_id '~' for all).
+         * @description Server-Sent Events for a runs page: a 'run' event for each run entering or changing in the listing with these filters (mine, user_name_pattern, state; dag_id '~' for every workflow). Read the listing once, then apply these events. Fed by the mirror's sync, once per Airgate:Events:PollInterval however many streams are open. Limited per user (429) and per process (503).
+         */
         get: operations["StreamRunListEvents"];
         put?: never;
         post?: never;
@@ -234,7 +279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events of one run: snapshot, then run, task_instance and summary as they change, end when it finishes. */
+        /**
+         * Server-Sent Events of one run: snapshot, then run, task_instance and summary as they change, end when it finishes.
+         * @description Server-Sent Events of one run: 'snapshot' (the run as run detail answers it, every task instance and the summary), then 'run', 'task_instance' and 'summary' as they change, and 'end' when the run finishes (the stream then closes). If Airflow fails, one 'error' event and the stream keeps trying. One poll of Airflow per run and interval, however many clients watch. On reconnect any Last-Event-ID gets a fresh snapshot.
+         */
         get: operations["StreamRunEvents"];
         put?: never;
         post?: never;
@@ -319,7 +367,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every problem found in the registry directory (file, JSON pointer, message). */
+        /**
+         * Every problem found in the registry directory (file, JSON pointer, message).
+         * @description Every problem found in the registry directory: the file, a JSON pointer into it, the message and its severity (error: the file is left out; warning: it is loaded). A file that breaks while Airgate runs keeps its last good version in use.
+         */
         get: operations["ListRegistryProblems"];
         put?: never;
         post?: never;
@@ -336,7 +387,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every loaded profile, resolved. */
+        /**
+         * Every loaded profile, resolved.
+         * @description Every profile in the registry with its schema fully resolved, a page at a time. The registry is reloaded when its files change; files that failed to load are listed by the registry problems operation.
+         */
         get: operations["ListPipelines"];
         put?: never;
         post?: never;
@@ -353,7 +407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One profile by id or name@version. */
+        /**
+         * One profile by id or name@version.
+         * @description One profile by id (e.g. bactopia-kraken2-3.2.0) or name@version, with its schema fully resolved.
+         */
         get: operations["GetPipeline"];
         put?: never;
         post?: never;
@@ -370,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process answers (no dependency is checked). */
+        /**
+         * The process answers (no dependency is checked).
+         * @description Liveness: answers 200 while the process does, and touches nothing else. Use it for the container's health check and Kubernetes' livenessProbe, so an Airflow outage never gets a healthy gateway restarted.
+         */
         get: operations["HealthLive"];
         put?: never;
         post?: never;
@@ -387,7 +447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database and Airflow are reachable; 503 when either is not. */
+        /**
+         * The database and Airflow are reachable; 503 when either is not.
+         * @description Readiness: the database and Airflow (with Airgate's credentials) are reachable, from a background probe, so it answers within a second. Use it for Kubernetes' readinessProbe or a load balancer's target health check: 503 takes this replica out of rotation.
+         */
         get: operations["HealthReady"];
         put?: never;
         post?: never;
@@ -404,7 +467,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Metrics in the Prometheus text format (anonymous, like the health probes). */
+        /**
+         * Metrics in the Prometheus text format (anonymous, like the health probes).
+         * @description Prometheus text format: HTTP server and client instruments and Airgate's own meter (triggers, parameter errors, Airflow calls, pending trigger records, mirror sync lag, open event streams). Anonymous, like the health probes.
+         */
         get: operations["GetMetrics"];
         put?: never;
         post?: never;
@@ -547,6 +613,8 @@ export interface components {
         PipelineConfigEntry: {
             /** @description Profile id or name@version. */
             pipelineId: string;
+        } & {
+            [key: string]: unknown;
         };
         PipelineList: {
             pipelines: components["schemas"]["PipelineResponse"][];
@@ -624,6 +692,8 @@ export interface components {
             dag_run_id?: null | string;
             /** @description True when Airflow may have accepted the trigger although Airgate could not record it: look the run up before retrying. */
             run_may_exist?: null | boolean;
+            /** @description On run-not-finished (409): the run's state now, e.g. running. */
+            state?: null | string;
         };
         /** @description One entry of a problem's `errors`: a bad request parameter, or a bad field of a trigger body. */
         ProblemError: {
