@@ -63,6 +63,7 @@ internal static class ProblemExamples
             """{"dag_id": "bactopia_species_screen", "dag_run_id": "scheduled__2026-12-01T00:00:00+00:00"}""", ["RerunRun"]),
         [ProblemTypes.RunNotFinished] = new(409, "The run has not finished", "Run 'manual__2026-12-07T10:15:00+00:00_a1b2' is running; its task instances can run again once it has finished (stop it first to clear it now).",
             """{"state": "running"}""", ["ClearRun"]),
+        [ProblemTypes.RequestTimeout] = new(408, "The request body did not arrive in time", "The request body was not received in full in time (shorter than its Content-Length, or too slow). Send it again."),
         [ProblemTypes.PayloadTooLarge] = new(413, "The request body is too large", "The body must be at most 1048576 bytes."),
         [ProblemTypes.UnsupportedMediaType] = new(415, "Unsupported media type", "The body must be JSON sent with 'Content-Type: application/json', not 'text/plain'."),
         [ProblemTypes.IdempotencyKeyReused] = new(422, "Idempotency-Key reused", "This Idempotency-Key was already used for a different request. Use a new key for a new run.",
@@ -71,8 +72,10 @@ internal static class ProblemExamples
         [ProblemTypes.Internal] = new(500, "Airgate failed to handle the request", "An unexpected error occurred. Quote the trace_id when reporting it."),
         [ProblemTypes.AirflowUnavailable] = new(502, "Airflow cannot be reached", "Connection refused (airflow.example.org:443).", Retry),
         [ProblemTypes.AirflowBadGateway] = new(502, "Airflow answered with an error", "Airflow answered 500 Internal Server Error.", Retry),
+        [ProblemTypes.MwaaRefused] = new(502, "Amazon MWAA refused the call (AccessDeniedException)", "Amazon MWAA refused Airgate: a private webserver answers InvokeRestApi only from inside its VPC. Run Airgate in the environment's VPC."),
         [ProblemTypes.DatabaseUnavailable] = new(503, "Airgate's database is unavailable", "Airgate could not reach its database. Try again shortly.", Retry),
         [ProblemTypes.StreamsExhausted] = new(503, "No event stream available", "This Airgate process holds as many open event streams as it may (Airgate:Events:MaxStreams). Try again later.", Retry, Streams),
+        [ProblemTypes.ValidationTimeout] = new(503, "The parameters could not be checked in time", "A parameter's pattern could not be matched in time because Airgate is busy, so the parameters were neither accepted nor rejected and nothing was sent to Airflow. Send the same request again after Retry-After. Not checked: bactopia-kraken2-3.2.0 /samples/0/sample.", """{"retry_after_seconds": 1}""", Validating),
         [ProblemTypes.AuthUnavailable] = new(503, "Authentication unavailable", "The identity provider's signing keys could not be read; try again shortly."),
         [ProblemTypes.AirflowTimeout] = new(504, "Airflow did not answer in time", "No answer within 00:00:30.", Retry),
     };
