@@ -66,8 +66,10 @@ export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = 
 
   const [values, setValues] = useState(initial);
   // New starting values (a preset chosen) replace the form's values in place: remounting the form would give its
-  // fields new ids (JSON Forms keeps ids unique while the old form is still mounted).
-  useEffect(() => setValues(initial), [initial]);
+  // fields new ids (JSON Forms keeps ids unique while the old form is still mounted). Only new *content* does: a parent
+  // re-rendering with equal starting values must never wipe what the user has typed since.
+  const initialKey = useMemo(() => JSON.stringify(initial), [initial]);
+  useEffect(() => setValues(initial), [initialKey]);
   useEffect(() => {
     onValues?.(usesParams ? { params: values[PARAMS] ?? {} } : { pipelines: Object.fromEntries(pipelines.map((p) => [p.id, values[p.id] ?? {}])) });
   }, [values]);
@@ -88,6 +90,12 @@ export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = 
       ? errors.filter((e) => !e.pipeline && (e.pointer ?? "").startsWith("/params")).map((e) => ({ ...e, pointer: (e.pointer ?? "").slice("/params".length) }))
       : errors.filter((e) => e.pipeline === id)
     ).map(friendly);
+  // Each form's errors keep their identity until the outcome changes: a new array on every render would make JSON Forms
+  // re-initialise its core from the `data` prop, which can overwrite a value the user has just typed.
+  const formErrors = useMemo(
+    () => Object.fromEntries([PARAMS, ...pipelines.map((p) => p.id)].map((id) => [id, errorsFor(id)])),
+    [outcome, pipelines],
+  );
   const schemas = useMemo(() => Object.fromEntries(pipelines.map((p) => [p.id, p.parameters_schema as JsonSchema])), [pipelines]);
   const labelFor = (e: ProblemError): string | null => {
     if (!e.pointer) return null;
@@ -164,7 +172,7 @@ export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = 
     >
       {outcome.kind === "errors" ? <ErrorSummary title={`${outcome.problem.title ?? "The parameters are not valid"}: ${errors.length} to fix`} errors={errors} pipelineNames={names} labelFor={labelFor} /> : null}
       {usesParams && paramsSchema !== null ? (
-        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} cliNames={false} data={values[PARAMS] ?? {}} errors={errorsFor(PARAMS)} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
+        <PipelineForm id={PARAMS} title="Parameters (Airflow Params)" schema={paramsSchema} uiSchema={null} cliNames={false} data={values[PARAMS] ?? {}} errors={formErrors[PARAMS] ?? []} onChange={(data) => setValues((v) => ({ ...v, [PARAMS]: data }))} />
       ) : null}
       {pipelines.filter((p) => changedSchemas.includes(p.id)).map((p) => (
         <p key={`changed-${p.id}`} className="warning" role="status" data-schema-changed={p.id}>
@@ -181,7 +189,7 @@ export function LaunchForm({ dagId, tasks, rerunOf, startFrom, changedSchemas = 
           uiSchema={p.ui_schema}
           cliNames={isNextflow(p)}
           data={values[p.id] ?? {}}
-          errors={errorsFor(p.id)}
+          errors={formErrors[p.id] ?? []}
           onChange={(data) => setValues((v) => ({ ...v, [p.id]: data }))}
         />
       ))}
@@ -254,7 +262,7 @@ export function isNextflow(pipeline: Pipeline | undefined): boolean {
 export function ChangesTable({ changes, names }: { changes: Change[]; names: Record<string, string> }) {
   if (changes.length === 0) return <p>No parameter differs from the old run.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label="Changes table" tabIndex={0}>
     <table className="changes">
       <caption>Changes from the old run</caption>
       <thead>

@@ -112,7 +112,7 @@ function WorkflowRuns({ dagId }: { dagId: string }) {
     <section className="workflow-runs" aria-labelledby="workflow-runs-title">
       <h3 id="workflow-runs-title">Recent runs of this workflow</h3>
       {runs === null ? <p>Loading…</p> : runs.length === 0 ? <p>No runs yet.</p> : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Recent runs table" tabIndex={0}>
           <table className="runs workflow-runs">
             <caption>{runs.length} most recent of {total}</caption>
             <thead>

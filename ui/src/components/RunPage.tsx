@@ -214,7 +214,7 @@ export function RunPage({ dagId, runId, rerun }: { dagId: string; runId: string;
           {summary.needs_attention ? <p className="warning" role="status">Needs attention: a task failed or is retrying.</p> : null}
         </div>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Tasks table" tabIndex={0}>
         <table className="tasks">
           <caption>Tasks in stage order</caption>
           <thead>

@@ -135,7 +135,7 @@ export function RunsPage({ scope }: { scope: "mine" | "all" }) {
       {problem !== null ? <p className="problem" role="alert">{problem}</p> : null}
       {runs === null && problem === null ? <p>Loading…</p> : null}
       {runs !== null ? (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Runs table" tabIndex={0}>
           <table className="runs">
             <caption>{total} runs{total > PAGE ? `, ${offset + 1}–${Math.min(offset + PAGE, total)} shown` : ""}</caption>
             <thead>
