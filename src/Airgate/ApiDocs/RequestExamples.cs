@@ -53,6 +53,11 @@ internal static class RequestExamples
                 ["failed"] = new("Failed task instances again", "Only failed and upstream_failed task instances run again (also what an empty body does).", """{"only_failed": true}"""),
                 ["all"] = new("Every task instance again", "Every task instance of the finished run runs again.", """{"only_failed": false}"""),
             },
+            ["SavePreset"] = new Dictionary<string, Example>
+            {
+                ["pipelines"] = new("A preset of a manifest's pipelines", "The form's values per pipeline id, saved under the name in the path; validated when a run is started from it.", """{"pipelines": {"bactopia-kraken2-3.2.0": {"kraken2_db": "/db/k2_standard_08gb", "outdir": "s3://cape-results/weekly", "max_cpus": 8}}}"""),
+                ["params"] = new("A preset of a DAG's Params", "For a workflow whose parameters are its Airflow Params.", """{"params": {"accession": "PRJNA123456"}}"""),
+            },
         };
 
     public static JsonNode? Value(Example example) => JsonNode.Parse(example.Json);

@@ -48,9 +48,9 @@ internal static class ConfigCommands
         }
 
         var problems = ConfigurationChecker.Check(app.Configuration).ToList();
-        if (problems.Count == 0 && app.Services.GetRequiredService<IOptions<AirflowOptions>>().Value is { Transport: AirflowTransport.Mwaa } airflow)
+        if (problems.Count == 0 && MwaaOptionsIfValid(app.Services) is { } mwaa)
         {
-            DescribeMwaa(airflow.Mwaa, app.Services.GetRequiredService<AwsCredentialChain>(), output, problems);
+            DescribeMwaa(mwaa, app.Services.GetRequiredService<AwsCredentialChain>(), output, problems);
         }
 
         if (problems.Count == 0)
@@ -75,6 +75,22 @@ internal static class ConfigCommands
     }
 
     /// <summary>What the MWAA transport will use: environment, region, endpoint and the kind of credential source found (never a secret).</summary>
+    /// <summary>
+    /// The MWAA settings when the transport is MWAA and the Airflow options pass their validation; invalid options are
+    /// reported by the start-up validation below, as one problem, never as an exception.
+    /// </summary>
+    private static MwaaOptions? MwaaOptionsIfValid(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<AirflowOptions>>().Value is { Transport: AirflowTransport.Mwaa } airflow ? airflow.Mwaa : null;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
+    }
+
     private static void DescribeMwaa(MwaaOptions mwaa, AwsCredentialChain credentials, TextWriter output, List<string> problems)
     {
         var region = AwsCredentialChain.ResolveRegion(mwaa.Region);

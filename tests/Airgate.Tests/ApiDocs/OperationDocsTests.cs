@@ -49,7 +49,7 @@ public sealed class OperationDocsTests
                 .Any(media => !media.Value.TryGetProperty("examples", out var examples) || !examples.EnumerateObject().Any()))
             .Select(o => $"{o.Method} {o.Path}").ToList();
 
-        bodies.Count.ShouldBe(4);
+        bodies.Count.ShouldBe(5); // trigger, stop, rerun, clear, save preset
         missing.ShouldBeEmpty();
         var trigger = Operations(document).Single(o => o.Operation.GetProperty("operationId").GetString() == "TriggerRun").Operation;
         trigger.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples")

@@ -25,7 +25,7 @@ public sealed class ConfigurationCheckTests
         { "Airgate:Runs:PendingGracePeriod", "3", "Airgate:Runs:PendingGracePeriod = 3.00:00:00 (a bare number is read as days); write hh:mm:ss, e.g. 00:10:00." },
         { "Airgate:Airflow:Pasword", "x", "Airgate:Airflow:Pasword is not a key Airgate knows; did you mean Airgate:Airflow:Password?" },
         { "Airgate:Auth:ApiKeys:0:Rolse:0", "admin", "Airgate:Auth:ApiKeys:0:Rolse:0 is not a key Airgate knows; did you mean Airgate:Auth:ApiKeys:0:Roles:0?" },
-        { "Airgate:Airflow:Something", "x", "Airgate:Airflow:Something is not a key Airgate knows; Airgate:Airflow has BaseUrl, Username, Password, Token, RequestTimeout, ConnectTimeout, TotalTimeout, MaxRetries, RetryDelay, PooledConnectionLifetime, ApiVersion." },
+        { "Airgate:Airflow:Something", "x", "Airgate:Airflow:Something is not a key Airgate knows; Airgate:Airflow has Transport, BaseUrl, Username, Password, Token, RequestTimeout, ConnectTimeout, TotalTimeout, MaxRetries, RetryDelay, PooledConnectionLifetime, ApiVersion." },
     };
 
     [Theory]

@@ -51,6 +51,6 @@ public sealed class RunsOpenApiTests
         var clear = paths.GetProperty("/api/v1/workflows/{dag_id}/runs/{dag_run_id}/clear").GetProperty("post");
         clear.GetProperty("operationId").GetString().ShouldBe("ClearRun");
         clear.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldContain("dry_run");
-        clear.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "403", "404", "409", "413", "415", "502", "503", "504"], ignoreOrder: true);
+        clear.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "403", "404", "408", "409", "413", "415", "502", "503", "504"], ignoreOrder: true);
     }
 }
