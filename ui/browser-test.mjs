@@ -144,6 +144,8 @@ async function steps(context, page, width, user) {
   await cells.nth(0).fill("isolate-1");
   await input("outdir").fill(`/results/browser-test-${width}`);
   await input("max_cpus").fill("2");
+  // As in step 4: leave the field before pressing the button, so a blur's re-layout cannot move the button mid-click.
+  await input("max_cpus").blur();
   await page.getByRole("button", { name: "Check (dry run)" }).click();
   const conf = page.getByLabel("The conf that would be sent");
   await conf.waitFor();
