@@ -1,5 +1,6 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ErrorObject } from "ajv";
+import { UPDATE_CORE, type Middleware } from "@jsonforms/core";
 import { JsonForms } from "@jsonforms/react";
 import { vanillaCells } from "@jsonforms/vanilla-renderers";
 import type { ProblemError } from "../api/client";
@@ -39,6 +40,17 @@ export function PipelineForm({ id, title, description, schema, uiSchema, cliName
     () => errors.map((e) => ({ instancePath: e.pointer ?? "", message: e.message, keyword: "airgate", schemaPath: "", params: {} })),
     [errors],
   );
+  // JSON Forms tells the parent of a change 10 ms after it (debounced), and takes the parent's `data` back as an update.
+  // A field typed between the two would be overwritten by that echo of an older state. Data the form itself emitted is
+  // therefore never taken back; only data from elsewhere (a preset, a rerun's values) replaces what is in the form.
+  const emitted = useRef(new WeakSet<object>());
+  const keepTypedValues = useMemo<Middleware>(
+    () => (state, action, reducer) =>
+      action.type === UPDATE_CORE && typeof action.data === "object" && action.data !== null && emitted.current.has(action.data)
+        ? reducer(state, { ...action, data: state.data })
+        : reducer(state, action),
+    [],
+  );
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
     const root = section.current;
@@ -68,7 +80,12 @@ export function PipelineForm({ id, title, description, schema, uiSchema, cliName
           config={config}
           validationMode="ValidateAndHide"
           additionalErrors={additionalErrors}
-          onChange={({ data: next }) => onChange((next ?? {}) as Record<string, unknown>)}
+          middleware={keepTypedValues}
+          onChange={({ data: next }) => {
+            const values = (next ?? {}) as Record<string, unknown>;
+            emitted.current.add(values);
+            onChange(values);
+          }}
         />
       </FormBoundary>
     </section>
