@@ -1,3 +1,7 @@
+using Airgate.Storage;
+using Airgate.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Airgate.Gateway.Bench;
@@ -13,6 +17,22 @@ internal static class Postgres
     {
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    /// <summary>The gateway's own run store (as <c>AddRunStore</c> registers it) on <paramref name="connectionString"/>, migrated.</summary>
+    public static async Task<ServiceProvider> MigratedRunStoreAsync(string connectionString)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Airgate:Database:Provider"] = "Postgres",
+                ["Airgate:Database:ConnectionString"] = connectionString,
+            }).Build())
+            .AddRunStore()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return services;
     }
 
     public static async Task<object?> ExecuteAsync(string connectionString, string sql)

@@ -4,6 +4,7 @@ namespace Airgate.Gateway.Bench;
 internal sealed class Report
 {
     private readonly List<(string Name, string Value)> _rows = [];
+    private readonly List<IReadOnlyList<string>> _tables = [];
 
     public void Add(string name, string value)
     {
@@ -11,13 +12,25 @@ internal sealed class Report
         Console.Error.WriteLine($"{name}: {value}");
     }
 
+    /// <summary>A part's own table (already Markdown), printed after the measure/result table.</summary>
+    public void AddTable(IReadOnlyList<string> lines) => _tables.Add(lines);
+
     public void Print()
     {
-        Console.WriteLine("| measure | result |");
-        Console.WriteLine("|---|---|");
-        foreach (var (name, value) in _rows)
+        if (_rows.Count > 0)
         {
-            Console.WriteLine($"| {name} | {value} |");
+            Console.WriteLine("| measure | result |");
+            Console.WriteLine("|---|---|");
+            foreach (var (name, value) in _rows)
+            {
+                Console.WriteLine($"| {name} | {value} |");
+            }
+        }
+
+        foreach (var table in _tables)
+        {
+            Console.WriteLine();
+            table.ToList().ForEach(Console.WriteLine);
         }
     }
 }

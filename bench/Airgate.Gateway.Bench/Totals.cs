@@ -1,7 +1,5 @@
 using Airgate.Core.Runs;
 using Airgate.Storage;
-using Airgate.Storage.Migrations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Gateway.Bench;
@@ -21,17 +19,7 @@ internal static class Totals
         try
         {
             var connectionString = Postgres.For(server, database);
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Airgate:Database:Provider"] = "Postgres",
-                    ["Airgate:Database:ConnectionString"] = connectionString,
-                }).Build())
-                .AddRunStore()
-                .BuildServiceProvider();
-            await using var _ = services;
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await using var services = await Postgres.MigratedRunStoreAsync(connectionString);
 
             // 1% of the runs are alice's, triggered through Airgate; the rest are mirrored; 20 workflows, 4 states.
             await Postgres.ExecuteAsync(connectionString, $$$"""

@@ -38,9 +38,15 @@ internal static class RunsEndpoints
         group.MapGet("/{dag_run_id}/tasks/{task_id}", RunDetail.GetTaskInstances).WithName("GetRunTaskInstances").WithETag()
             .ProducesProblems(ProblemResponses.AirflowRead)
             .WithSummary("Every instance (all map indexes) of one task of the run, and their summary.");
-        Logs.TaskLogDocs.WithTaskLogDocs(group.MapGet("/{dag_run_id}/tasks/{task_id}/logs", Logs.RunLogs.GetTaskLog).WithName("GetTaskLog")).ProducesProblems(ProblemResponses.AirflowRead).ProducesProblems(429).WithSummary("One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.");
-        group.MapPost("/{dag_run_id}/rerun", Rerun.RunRerun.RerunRun).WithName("RerunRun").Accepts<Rerun.RerunRunBody>(isOptional: true, "application/json").ProducesProblems(400, 404, 408, 409, 413, 415, 422, 502, 503, 504).WithSummary("Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).");
-        group.MapPost("/{dag_run_id}/clear", Clear.RunClear.ClearRun).WithName("ClearRun").Accepts<Clear.ClearRunBody>(isOptional: true, "application/json").ProducesProblems(400, 403, 404, 408, 409, 413, 415, 502, 503, 504).WithSummary("Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.");
+        Logs.TaskLogDocs.WithTaskLogDocs(group.MapGet("/{dag_run_id}/tasks/{task_id}/logs", Logs.RunLogs.GetTaskLog).WithName("GetTaskLog"))
+            .ProducesProblems(ProblemResponses.AirflowRead).ProducesProblems(429)
+            .WithSummary("One try of a task instance's log: JSON chunks with a continuation_token, text with Accept: text/plain (streamed), or follow=true for Server-Sent Events until it finishes.");
+        group.MapPost("/{dag_run_id}/rerun", Rerun.RunRerun.RerunRun).WithName("RerunRun").Accepts<Rerun.RerunRunBody>(isOptional: true, "application/json")
+            .ProducesProblems(400, 404, 408, 409, 413, 415, 422, 502, 503, 504)
+            .WithSummary("Start the run again with its parameters corrected by JSON merge patches, validated against the profiles as they are now (dry_run, Idempotency-Key as for a trigger).");
+        group.MapPost("/{dag_run_id}/clear", Clear.RunClear.ClearRun).WithName("ClearRun").Accepts<Clear.ClearRunBody>(isOptional: true, "application/json")
+            .ProducesProblems(400, 403, 404, 408, 409, 413, 415, 502, 503, 504)
+            .WithSummary("Run the failed (or, with only_failed=false, all) task instances of a finished run again with the same parameters; owner or admin; dry_run lists them only.");
         group.MapRunEvents();
         return routes;
     }
