@@ -78,7 +78,7 @@ internal static class Events
         await setLatency(0);
     }
 
-    private static async Task<List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)>> OpenStreamsAsync(AirgateProcess gateway, IEnumerable<string> paths)
+    internal static async Task<List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)>> OpenStreamsAsync(AirgateProcess gateway, IEnumerable<string> paths)
     {
         List<(HttpClient, CancellationTokenSource, Task)> open = [];
         var i = 0;
@@ -117,7 +117,7 @@ internal static class Events
         }
     }
 
-    private static async Task CloseAsync(List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)> streams)
+    internal static async Task CloseAsync(List<(HttpClient Client, CancellationTokenSource Stop, Task Drain)> streams)
     {
         foreach (var (_, stop, _) in streams)
         {

@@ -14,11 +14,21 @@ internal sealed class AirgateProcess : IAsyncDisposable
 
     public TimeSpan StartUp { get; private set; }
 
-    public static async Task<AirgateProcess> StartAsync(string root, int port, string[] args, IReadOnlyDictionary<string, string> environment, string readyPath)
+    /// <param name="executable">
+    /// The build to run: null for the Release build's <c>airgate.dll</c> under <c>dotnet</c>; else an executable (a
+    /// self-contained <c>airgate</c>) or a published <c>airgate.dll</c>.
+    /// </param>
+    public static async Task<AirgateProcess> StartAsync(string root, int port, string[] args, IReadOnlyDictionary<string, string> environment, string readyPath,
+        string? executable = null)
     {
-        var dll = Path.Combine(root, "src", "Airgate", "bin", "Release", "net10.0", "airgate.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        info.ArgumentList.Add(dll);
+        executable ??= Path.Combine(root, "src", "Airgate", "bin", "Release", "net10.0", "airgate.dll");
+        var isDll = executable.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(isDll ? "dotnet" : executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        if (isDll)
+        {
+            info.ArgumentList.Add(executable);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -84,6 +94,26 @@ internal sealed class AirgateProcess : IAsyncDisposable
         }
 
         return double.NaN;
+    }
+
+    /// <summary>
+    /// RSS and PSS (the process's proportional share of pages it shares with others), and PSS split into anonymous
+    /// memory (heaps, JIT-compiled code) and file-backed mappings (assemblies, native libraries), in MiB, from
+    /// <c>/proc/{pid}/smaps_rollup</c>.
+    /// </summary>
+    public (double Rss, double Pss, double PssAnon, double PssFile) Memory()
+    {
+        Dictionary<string, double> kib = new(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps_rollup"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields is [var name, var value, "kB"])
+            {
+                kib[name.TrimEnd(':')] = double.Parse(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return (kib["Rss"] / 1024, kib["Pss"] / 1024, kib.GetValueOrDefault("Pss_Anon") / 1024, kib.GetValueOrDefault("Pss_File") / 1024);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,8 @@ var report = new Report();
 // BENCH_PARTS picks parts to run (comma-separated; all by default): gateway (start-up, pass-through reads, run detail,
 // triggers, RSS), myruns (cold start and "my runs" over 100,000 runs), totals (1,000,000 runs on PostgreSQL), events
 // (live run events: Airflow calls of 100 watchers against 100 pollers, RSS with 1,000 streams, run detail p99 at 32 clients),
-// listings (every listing filter at 1,000,000 runs on PostgreSQL against the direct SQL count; bench/run-listings.sh).
+// listings (every listing filter at 1,000,000 runs on PostgreSQL against the direct SQL count; bench/run-listings.sh),
+// memory (RSS and PSS of published builds under runtime settings; only with BENCH_MEMORY_BUILDS, see bench/run-memory.sh).
 var parts = (Environment.GetEnvironmentVariable("BENCH_PARTS") ?? "gateway,myruns,totals,events,listings")
     .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
     .ToHashSet(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ async Task DatabasePartsAsync()
     }
 }
 
-if (!parts.Overlaps(["gateway", "myruns", "events"]))
+if (!parts.Overlaps(["gateway", "myruns", "events", "memory"]))
 {
     await DatabasePartsAsync();
     report.Print();
@@ -219,6 +220,18 @@ if (parts.Contains("events"))
             return await AirgateProcess.StartAsync(root, basePort + 5 + eventGateways++, ["serve"], environment, "health/live");
         },
         SetLatencyAsync, duration);
+}
+
+// --- 7. Memory of published builds (framework-dependent, ReadyToRun self-contained) under runtime settings. ---
+if (parts.Contains("memory"))
+{
+    report.AddTable(await Memory.MeasureAsync(root, control, maxStreams =>
+    {
+        var environment = GatewayEnvironment("Sqlite", $"Data Source={data.FullName}/memory-{Guid.NewGuid():N}.db");
+        environment["Airgate__Events__MaxStreamsPerUser"] = maxStreams.ToString(CultureInfo.InvariantCulture);
+        environment["Airgate__Events__MaxStreams"] = maxStreams.ToString(CultureInfo.InvariantCulture);
+        return environment;
+    }, basePort + 20));
 }
 
 await DatabasePartsAsync();

@@ -3,6 +3,7 @@ namespace Airgate.Core.Runs;
 /// <summary>
 /// One DAG run as Airgate knows it: its own trigger record (owner, pipelines, parameters, idempotency key)
 /// and the fields mirrored from Airflow's DagRun. Timestamps are UTC with microsecond precision.
+/// Why it is not the same type as <see cref="ObservedRun"/> or the API's <c>RunResponse</c>: see <see cref="ObservedRun"/>.
 /// </summary>
 public sealed record RunRecord
 {

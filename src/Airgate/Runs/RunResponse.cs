@@ -6,7 +6,10 @@ using Airgate.Core.Runs;
 
 namespace Airgate.Runs;
 
-/// <summary>A run: Airflow's DagRun fields plus who triggered it and what it was started with.</summary>
+/// <summary>
+/// A run: Airflow's DagRun fields plus who triggered it and what it was started with. The API's shape, apart from the
+/// stored <see cref="RunRecord"/> and the mirror's <see cref="ObservedRun"/> on purpose (see <see cref="ObservedRun"/>).
+/// </summary>
 internal sealed record RunResponse
 {
     public required string DagRunId { get; init; }
