@@ -14,10 +14,11 @@ internal sealed class AirgateProcess : IAsyncDisposable
 
     public TimeSpan StartUp { get; private set; }
 
-    /// <param name="executable">
-    /// The build to run: null for the Release build's <c>airgate.dll</c> under <c>dotnet</c>; else an executable (a
-    /// self-contained <c>airgate</c>) or a published <c>airgate.dll</c>.
-    /// </param>
+    /// <summary>
+    /// Starts <c>airgate {args}</c> on <paramref name="port"/> and waits until <paramref name="readyPath"/> answers 2xx.
+    /// <paramref name="executable"/> is the build to run: null for the Release build's <c>airgate.dll</c> under
+    /// <c>dotnet</c>; else an executable (a self-contained <c>airgate</c>) or a published <c>airgate.dll</c>.
+    /// </summary>
     public static async Task<AirgateProcess> StartAsync(string root, int port, string[] args, IReadOnlyDictionary<string, string> environment, string readyPath,
         string? executable = null)
     {
