@@ -22,16 +22,16 @@ internal static class Memory
         var builds = (Environment.GetEnvironmentVariable("BENCH_MEMORY_BUILDS") ?? throw new InvalidOperationException("BENCH_MEMORY_BUILDS is not set: run bench/run-memory.sh."))
             .Split(';', StringSplitOptions.RemoveEmptyEntries).Select(b => b.Split('=', 2)).Select(b => (Label: b[0], Path: b[1])).ToList();
         // "default;DOTNET_gcServer=0;...": each a comma-separated list of environment variables; "default" sets none.
-        var settings = (Environment.GetEnvironmentVariable("BENCH_MEMORY_SETTINGS") ?? "default;DOTNET_gcServer=0;DOTNET_gcServer=0,DOTNET_GCgen0size=0x400000;DOTNET_gcServer=0,DOTNET_gcConcurrent=0;DOTNET_TieredPGO=0")
+        var settings = (Environment.GetEnvironmentVariable("BENCH_MEMORY_SETTINGS") ?? "default;DOTNET_gcServer=0;DOTNET_gcServer=0,DOTNET_gcConcurrent=0;DOTNET_TieredPGO=0")
             .Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
         // Frozen running runs, so every stream stays open for the whole measure.
         (await control.PostAsJsonAsync("_emulator/runs", new { dag_id = Dag, count = 50, run_id_prefix = "memory", states = Running })).EnsureSuccessStatusCode();
 
         List<string> rows =
         [
-            $"Memory in MiB, RSS / PSS (PSS = anonymous + file-backed); {Requests:N0} requests at concurrency 8 over four reads; {Streams:N0} streams on a fresh process over 50 runs:",
+            $"Memory in MiB, RSS / PSS; PSS = anonymous (heaps) + file-backed (assemblies, libraries) + shared (executable memory: JIT code, W^X); {Requests:N0} requests at concurrency 8 over four reads; {Streams:N0} streams on a fresh process over 50 runs:",
             "",
-            "| build | settings | start-up (ms) | idle | after 10k requests | with 1,000 streams | PSS anon + file, 1,000 streams |",
+            "| build | settings | start-up (ms) | idle | after 10k requests | with 1,000 streams | PSS anon + file + shared, 1,000 streams |",
             "|---|---|---:|---:|---:|---:|---:|",
         ];
         var port = firstPort;
@@ -67,7 +67,7 @@ internal static class Memory
                     await Task.Delay(TimeSpan.FromSeconds(10));
                     var memory = fresh.Memory();
                     streamed = Format(memory);
-                    split = $"{memory.PssAnon:F0} + {memory.PssFile:F0}";
+                    split = $"{memory.PssAnon:F0} + {memory.PssFile:F0} + {memory.PssShmem:F0}";
                     await Events.CloseAsync(open);
                 }
 
@@ -79,7 +79,7 @@ internal static class Memory
         return rows;
     }
 
-    private static string Format((double Rss, double Pss, double PssAnon, double PssFile) memory) => $"{memory.Rss:F0} / {memory.Pss:F0}";
+    private static string Format((double Rss, double Pss, double PssAnon, double PssFile, double PssShmem) memory) => $"{memory.Rss:F0} / {memory.Pss:F0}";
 
     /// <summary><paramref name="count"/> reads, round-robin over a catalog read, a listing, run detail and its tasks.</summary>
     private static async Task SendAsync(AirgateProcess gateway, int count, int concurrency)

@@ -99,10 +99,11 @@ internal sealed class AirgateProcess : IAsyncDisposable
 
     /// <summary>
     /// RSS and PSS (the process's proportional share of pages it shares with others), and PSS split into anonymous
-    /// memory (heaps, JIT-compiled code) and file-backed mappings (assemblies, native libraries), in MiB, from
+    /// memory (GC heap, native heaps), file-backed mappings (assemblies, native libraries) and shared memory (the
+    /// runtime maps its executable memory, JIT-compiled code and stubs, twice through a memfd: W^X), in MiB, from
     /// <c>/proc/{pid}/smaps_rollup</c>.
     /// </summary>
-    public (double Rss, double Pss, double PssAnon, double PssFile) Memory()
+    public (double Rss, double Pss, double PssAnon, double PssFile, double PssShmem) Memory()
     {
         Dictionary<string, double> kib = new(StringComparer.Ordinal);
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/smaps_rollup"))
@@ -114,7 +115,8 @@ internal sealed class AirgateProcess : IAsyncDisposable
             }
         }
 
-        return (kib["Rss"] / 1024, kib["Pss"] / 1024, kib.GetValueOrDefault("Pss_Anon") / 1024, kib.GetValueOrDefault("Pss_File") / 1024);
+        return (kib["Rss"] / 1024, kib["Pss"] / 1024, kib.GetValueOrDefault("Pss_Anon") / 1024, kib.GetValueOrDefault("Pss_File") / 1024,
+            kib.GetValueOrDefault("Pss_Shmem") / 1024);
     }
 
     public async ValueTask DisposeAsync()
