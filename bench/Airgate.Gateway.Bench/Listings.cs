@@ -67,8 +67,8 @@ internal static class Listings
             ];
             foreach (var (name, query, where) in Filters)
             {
-                await using var count = new NpgsqlCommand(
-                    "SELECT COUNT(*) FROM runs WHERE record_state = 'Confirmed'" + (where.Length > 0 ? " AND " + where : ""), connection) { CommandTimeout = 600 };
+                var countSql = "SELECT COUNT(*) FROM runs WHERE record_state = 'Confirmed'" + (where.Length > 0 ? " AND " + where : "");
+                await using var count = new NpgsqlCommand(countSql, connection) { CommandTimeout = 600 };
                 long airgateTotal = 0, directTotal = 0;
                 // Two unmeasured rounds warm the caches and the connection pools of both sides.
                 for (var i = 0; i < 2; i++)
