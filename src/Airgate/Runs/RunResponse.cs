@@ -6,10 +6,9 @@ using Airgate.Core.Runs;
 
 namespace Airgate.Runs;
 
-/// <summary>
-/// A run: Airflow's DagRun fields plus who triggered it and what it was started with. The API's shape, apart from the
-/// stored <see cref="RunRecord"/> and the mirror's <see cref="ObservedRun"/> on purpose (see <see cref="ObservedRun"/>).
-/// </summary>
+// The API's shape, apart from the stored RunRecord and the mirror's ObservedRun on purpose: see ObservedRun's remarks.
+// (A plain comment: the summary below is the OpenAPI schema's description.)
+/// <summary>A run: Airflow's DagRun fields plus who triggered it and what it was started with.</summary>
 internal sealed record RunResponse
 {
     public required string DagRunId { get; init; }
