@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Airgate.Runs.Mirror;
 using Airgate.Storage.Availability;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
@@ -57,6 +58,7 @@ public sealed class DatabaseAvailabilityTests
 
             (await DatabaseCheckAsync(gateway, expected: null)).GetProperty("status").GetString().ShouldBe("healthy");
             (await gateway.Client.TriggerAsync(RunBodies.ValidScreen("/data/after"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            await WaitUntilAsync(() => gateway.Services.GetRequiredService<MirrorLeadership>().IsLeader);
             AvailabilityLogs(gateway).Select(l => l.Level).ShouldBe([LogLevel.Warning, LogLevel.Information]);
         }
         finally
@@ -102,6 +104,7 @@ public sealed class DatabaseAvailabilityTests
         (await DatabaseCheckAsync(gateway, expected: null)).GetProperty("status").GetString().ShouldBe("healthy");
         (await gateway.Client.TriggerAsync(RunBodies.ValidScreen("/data/after"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await gateway.Client.GetAsync("/api/v1/workflows/~/runs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WaitUntilAsync(() => gateway.Services.GetRequiredService<MirrorLeadership>().IsLeader);
         gateway.Logs.AllText.ShouldNotContain("pg-Secret-77");
     }
 
