@@ -15,8 +15,11 @@ namespace Airgate.Tests.Compression;
 public sealed class CompressionTests : IDisposable
 {
     private const string Asset = "/assets/index-Zz9.js";
+    private const string PrecompressedAsset = "/assets/pre-Yy8.js";
     private readonly DirectoryInfo _build = Directory.CreateTempSubdirectory("airgate-ui-compression-");
     private readonly byte[] _script;
+    private readonly byte[] _scriptBr;
+    private readonly byte[] _scriptGz;
 
     public CompressionTests()
     {
@@ -31,6 +34,31 @@ public sealed class CompressionTests : IDisposable
         File.WriteAllText(Path.Combine(_build.FullName, "index.html"), "<!doctype html><html><head><title>compression test build</title></head><body></body></html>");
         Directory.CreateDirectory(Path.Combine(_build.FullName, "assets"));
         File.WriteAllBytes(Path.Combine(_build.FullName, "assets", "index-Zz9.js"), _script);
+
+        // As ui/scripts/compress.mjs leaves a build: the best Brotli and gzip copies beside the file.
+        File.WriteAllBytes(Path.Combine(_build.FullName, "assets", "pre-Yy8.js"), _script);
+        using (var br = new MemoryStream())
+        {
+            using (var encoder = new BrotliStream(br, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                encoder.Write(_script);
+            }
+
+            _scriptBr = br.ToArray();
+        }
+
+        using (var gz = new MemoryStream())
+        {
+            using (var encoder = new GZipStream(gz, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                encoder.Write(_script);
+            }
+
+            _scriptGz = gz.ToArray();
+        }
+
+        File.WriteAllBytes(Path.Combine(_build.FullName, "assets", "pre-Yy8.js.br"), _scriptBr);
+        File.WriteAllBytes(Path.Combine(_build.FullName, "assets", "pre-Yy8.js.gz"), _scriptGz);
     }
 
     public void Dispose() => _build.Delete(recursive: true);
@@ -86,6 +114,54 @@ public sealed class CompressionTests : IDisposable
         brotli.Headers.CacheControl!.ToString().ShouldContain("immutable");
         brotliLength.ShouldBeLessThan(_script.Length / 10, "a repetitive script compresses well");
         (await DecodedAsync(again)).ShouldBe(_script);
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("*", "br")]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("identity", null)]
+    [InlineData(null, null)]
+    public async Task PrecompressedAsset_IsTheBuildsCopyForTheAcceptedEncoding(string? acceptEncoding, string? expected)
+    {
+        await using var gateway = Start();
+
+        using var plain = await GetAsync(gateway.Client, PrecompressedAsset, null);
+        using var response = await GetAsync(gateway.Client, PrecompressedAsset, acceptEncoding);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/javascript");
+        response.Headers.CacheControl!.ToString().ShouldContain("immutable");
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'self'");
+        response.Headers.Vary.ShouldContain("Accept-Encoding");
+        if (expected is null)
+        {
+            response.Content.Headers.ContentEncoding.ShouldBeEmpty();
+            body.ShouldBe(_script);
+            return;
+        }
+
+        // The very bytes the build wrote (not compressed again at the request), which decode to the script, with an
+        // ETag of their own (a cache never answers one encoding's ETag with the other's bytes).
+        response.Content.Headers.ContentEncoding.ShouldBe([expected]);
+        body.ShouldBe(expected == "br" ? _scriptBr : _scriptGz);
+        response.Headers.ETag.ShouldNotBe(plain.Headers.ETag);
+        using var again = await GetAsync(gateway.Client, PrecompressedAsset, acceptEncoding);
+        (await DecodedAsync(again)).ShouldBe(_script);
+    }
+
+    [Fact]
+    public async Task PrecompressedCopy_OfAMissingFile_IsNotServedAndUnknownPathsStay404()
+    {
+        await using var gateway = Start();
+
+        using var missing = await GetAsync(gateway.Client, "/assets/none-Xx1.js", "br");
+
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
