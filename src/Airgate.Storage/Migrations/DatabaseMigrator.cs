@@ -30,7 +30,7 @@ public sealed partial class DatabaseMigrator
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await _dialect.PrepareDatabaseAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var connection = await _dialect.OpenConnectionAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         await _dialect.LockForMigrationAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, _dialect.SchemaMigrationsTableSql, cancellationToken);

@@ -23,8 +23,15 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override DbType TimestampDbType => DbType.DateTimeOffset;
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    // New sessions take the database's default_transaction_read_only (and a standby is read-only whatever it says).
+    public override async Task<bool> AcceptsWritesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand("SHOW transaction_read_only");
+        return !string.Equals(await command.ExecuteScalarAsync(cancellationToken) as string, "on", StringComparison.OrdinalIgnoreCase);
+    }
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

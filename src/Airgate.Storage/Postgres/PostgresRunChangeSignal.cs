@@ -1,4 +1,5 @@
 using Airgate.Core.Runs;
+using Airgate.Storage.Availability;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -31,6 +32,7 @@ internal sealed partial class PostgresRunChangeSignal(string connectionString, I
     private readonly Lock _gate = new();
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _listening;
+    private bool _lost;
 
     public Task NextChangeAsync()
     {
@@ -79,6 +81,12 @@ internal sealed partial class PostgresRunChangeSignal(string connectionString, I
                 }
 
                 // Listening again: whatever changed while it was not is read by update time now.
+                if (_lost)
+                {
+                    _lost = false;
+                    LogReconnected(logger);
+                }
+
                 Announce();
                 while (true)
                 {
@@ -91,7 +99,19 @@ internal sealed partial class PostgresRunChangeSignal(string connectionString, I
             }
             catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
-                LogConnectionLost(logger, exception);
+                // One line when the connection goes (not one a second while the database stays away), no stack trace:
+                // a database restart is expected, and readiness reports it.
+                var reason = DatabaseFailures.Reason(exception);
+                if (!_lost)
+                {
+                    _lost = true;
+                    LogConnectionLost(logger, reason);
+                }
+                else
+                {
+                    LogStillLost(logger, reason);
+                }
+
                 Announce();
             }
 
@@ -106,6 +126,12 @@ internal sealed partial class PostgresRunChangeSignal(string connectionString, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run change notifications lost their database connection; reconnecting (streams catch up by update time)")]
-    private static partial void LogConnectionLost(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run change notifications have no database connection ({Reason}); reconnecting (streams catch up by update time)")]
+    private static partial void LogConnectionLost(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run change notifications still have no database connection ({Reason})")]
+    private static partial void LogStillLost(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run change notifications are connected again")]
+    private static partial void LogReconnected(ILogger logger);
 }

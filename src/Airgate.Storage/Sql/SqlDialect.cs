@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Airgate.Storage.Availability;
 
 namespace Airgate.Storage.Sql;
 
@@ -21,7 +22,20 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The type timestamps are sent as.</summary>
     public abstract DbType TimestampDbType { get; }
 
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>Set where the host migrates at start: until the schema is migrated, connections are refused (503s), not opened.</summary>
+    public DatabaseAvailability? Availability { get; init; }
+
+    /// <summary>A connection for the store's queries: refused while <see cref="Availability"/> says the schema is not migrated yet.</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Availability is { IsMigrated: false } availability
+            ? Task.FromException<DbConnection>(new DatabaseUnavailableException(availability.State, availability.Describe()))
+            : OpenConnectionAsync(cancellationToken);
+
+    /// <summary>A connection whatever the schema's state (migrations and the readiness probe).</summary>
+    public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>False when the database refuses writes on this connection (a read-only transaction default, a read-only file).</summary>
+    public abstract Task<bool> AcceptsWritesAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>A transaction that takes the write lock up front, so concurrent writers wait instead of deadlocking.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -43,7 +43,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbType TimestampDbType => DbType.String;
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -61,6 +61,10 @@ internal sealed class SqliteDialect : SqlDialect
         }
     }
 
+    // SQLite opens a file it may not write read-only without saying so; it answers when asked.
+    public override Task<bool> AcceptsWritesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult(SQLitePCL.raw.sqlite3_db_readonly(((SqliteConnection)connection).Handle, "main") == 0);
+
     // BEGIN IMMEDIATE: a deferred transaction that later writes can fail with SQLITE_BUSY instead of waiting.
     public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
@@ -74,7 +78,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand("PRAGMA journal_mode = WAL");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

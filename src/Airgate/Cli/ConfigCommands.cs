@@ -3,6 +3,8 @@ using Airgate.Airflow;
 using Airgate.Airflow.Aws;
 using Airgate.Airflow.Mwaa;
 using Airgate.Configuration;
+using Airgate.Storage;
+using Airgate.Storage.Availability;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Cli;
@@ -12,15 +14,24 @@ internal static class ConfigCommands
 {
     public static Command Create()
     {
-        var check = new Command("check", "Print the effective configuration (secrets masked) and every problem in it; exit 1 if there is one. Takes the same switches as serve (--Airgate:Auth:Mode=Jwt, --environment ...).")
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Do not try to connect to the database (e.g. in a CI pipeline without it); everything else is checked.",
+        };
+        var check = new Command("check", "Print the effective configuration (secrets masked) and every problem in it, and try the database; exit 1 if there is a problem. Takes the same switches as serve (--Airgate:Auth:Mode=Jwt, --environment ...).")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        check.SetAction((parseResult, _) => Task.FromResult(Check([.. parseResult.UnmatchedTokens], parseResult.InvocationConfiguration.Output)));
+        check.Options.Add(offline);
+        check.SetAction((parseResult, cancellationToken) => CheckAsync(
+            [.. parseResult.UnmatchedTokens], parseResult.InvocationConfiguration.Output, parseResult.GetValue(offline), cancellationToken));
         return new Command("config", "Inspect Airgate's configuration.") { check };
     }
 
-    public static int Check(string[] hostArgs, TextWriter output)
+    /// <summary>The longest <c>config check</c> waits for the database to answer.</summary>
+    public static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> CheckAsync(string[] hostArgs, TextWriter output, bool offline = false, CancellationToken cancellationToken = default)
     {
         // The server's own builder, so every source (appsettings*.json, Airgate__* variables, switches) counts as it would.
         WebApplication app;
@@ -53,6 +64,11 @@ internal static class ConfigCommands
             DescribeMwaa(mwaa, app.Services.GetRequiredService<AwsCredentialChain>(), output, problems);
         }
 
+        if (StorageOptionsIfValid(app.Services) is { } storage)
+        {
+            await DescribeDatabaseAsync(storage, offline, output, problems, cancellationToken);
+        }
+
         if (problems.Count == 0)
         {
             try
@@ -74,7 +90,6 @@ internal static class ConfigCommands
         return problems.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>What the MWAA transport will use: environment, region, endpoint and the kind of credential source found (never a secret).</summary>
     /// <summary>
     /// The MWAA settings when the transport is MWAA and the Airflow options pass their validation; invalid options are
     /// reported by the start-up validation below, as one problem, never as an exception.
@@ -91,6 +106,40 @@ internal static class ConfigCommands
         }
     }
 
+    private static StorageOptions? StorageOptionsIfValid(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // Reported by the start-up validation, with the key and the fix.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One try at the database (no migration, no file created): a database <c>serve</c> could not use, unreachable or
+    /// read-only, is a problem (exit 1), since <c>serve</c> would not be ready; <c>--offline</c> skips it and says so.
+    /// </summary>
+    private static async Task DescribeDatabaseAsync(StorageOptions storage, bool offline, TextWriter output, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (offline)
+        {
+            output.WriteLine($"Database: not tried (--offline): {DatabaseEndpoint.Describe(storage)}");
+            return;
+        }
+
+        var (state, detail) = await DatabaseProbe.TryOnceAsync(storage, DatabaseTimeout, cancellationToken);
+        output.WriteLine($"Database: {detail}");
+        if (state is DatabaseState.Unreachable or DatabaseState.ReadOnly)
+        {
+            problems.Add($"Database: {detail} (serve would start but not be ready; --offline skips this check)");
+        }
+    }
+
+    /// <summary>What the MWAA transport will use: environment, region, endpoint and the kind of credential source found (never a secret).</summary>
     private static void DescribeMwaa(MwaaOptions mwaa, AwsCredentialChain credentials, TextWriter output, List<string> problems)
     {
         var region = AwsCredentialChain.ResolveRegion(mwaa.Region);

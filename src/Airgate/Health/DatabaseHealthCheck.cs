@@ -1,23 +1,19 @@
-using System.Data.Common;
-using Airgate.Core.Runs;
+using Airgate.Storage.Availability;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Airgate.Health;
 
-/// <summary>Ready only when the run store answers.</summary>
-internal sealed class DatabaseHealthCheck(IRunStore store) : IHealthCheck
+/// <summary>
+/// Ready only when the database answers, is migrated and accepts writes: one round trip per probe (the read-only
+/// question is the ping). Not ready says why and names the setting and the server, never the password.
+/// </summary>
+internal sealed class DatabaseHealthCheck(DatabaseProbe probe, DatabaseAvailability availability) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await store.PingAsync(cancellationToken);
-            return HealthCheckResult.Healthy("The database answers");
-        }
-        catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
-        {
-            // The exception text may carry connection details; readiness reports only the kind.
-            return HealthCheckResult.Unhealthy($"The database cannot be reached ({e.GetType().Name})");
-        }
+        var state = await probe.CheckAsync(cancellationToken);
+        return state == DatabaseState.Ready
+            ? HealthCheckResult.Healthy(availability.Describe())
+            : HealthCheckResult.Unhealthy(availability.Describe());
     }
 }

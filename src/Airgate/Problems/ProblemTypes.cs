@@ -21,6 +21,7 @@ internal static class ProblemTypes
     public const string AirflowBadGateway = Base + "airflow-bad-gateway";
     public const string MwaaRefused = Base + "mwaa-refused";
     public const string DatabaseUnavailable = Base + "database-unavailable";
+    public const string DatabaseReadOnly = Base + "database-read-only";
     public const string TooManyStreams = Base + "too-many-streams";
     public const string StreamsExhausted = Base + "streams-exhausted";
     public const string AuthUnavailable = Base + "auth-unavailable";

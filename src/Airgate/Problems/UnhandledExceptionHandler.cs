@@ -1,3 +1,4 @@
+using Airgate.Storage.Availability;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,8 +43,24 @@ internal sealed partial class UnhandledExceptionHandler(
         }
         else if (DatabaseProblems.IsDatabaseFailure(exception))
         {
-            LogDatabaseFailure(logger, exception, httpContext.Request.Path);
-            problem = DatabaseProblems.Unavailable().ProblemDetails;
+            // Expected states, logged once when they begin (DatabaseAvailability); readiness says so meanwhile.
+            var expected = exception is DatabaseUnavailableException || DatabaseFailures.IsReadOnly(exception);
+            if (expected)
+            {
+                if (exception is not DatabaseUnavailableException)
+                {
+                    httpContext.RequestServices.GetService<DatabaseAvailability>()?.ReportFailure(exception);
+                }
+
+                var reason = DatabaseFailures.Reason(exception);
+                LogDatabaseRefused(logger, httpContext.Request.Path, reason);
+            }
+            else
+            {
+                LogDatabaseFailure(logger, exception, httpContext.Request.Path);
+            }
+
+            problem = DatabaseProblems.For(exception).ProblemDetails;
         }
         else
         {
@@ -74,6 +91,9 @@ internal sealed partial class UnhandledExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Airgate's database failed during {Path}; answered 503")]
     private static partial void LogDatabaseFailure(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Airgate's database refused {Path} ({Reason}); answered 503")]
+    private static partial void LogDatabaseRefused(ILogger logger, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, PathString path);

@@ -87,7 +87,8 @@ internal sealed class RunTrigger(IRunStore store, RunSettler settler, TimeProvid
         }
         catch (Exception exception) when (DatabaseProblems.IsDatabaseFailure(exception))
         {
-            return TriggerOutcome.Fail(DatabaseProblems.Unavailable(
+            return TriggerOutcome.Fail(DatabaseProblems.For(
+                exception,
                 new Dictionary<string, object?> { ["dag_id"] = record.DagId, ["dag_run_id"] = record.DagRunId, ["run_may_exist"] = true },
                 record.IdempotencyKey is null
                     ? $"Airgate's database failed while starting run '{record.DagRunId}', which may or may not have started. Airgate will settle it; look it up by that id later."

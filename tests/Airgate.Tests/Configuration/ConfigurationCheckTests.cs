@@ -1,6 +1,7 @@
 using Airgate.Cli;
 using Airgate.Configuration;
 using Airgate.Testing;
+using Airgate.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -90,11 +91,11 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
-    public void ConfigCheck_Secrets_MaskedInTheEffectiveConfiguration()
+    public async Task ConfigCheck_Secrets_MaskedInTheEffectiveConfiguration()
     {
         using var output = new StringWriter();
 
-        var exitCode = ConfigCommands.Check(
+        var exitCode = await ConfigCommands.CheckAsync(
         [
             "--Airgate:Airflow:BaseUrl=http://airflow.test",
             "--Airgate:Airflow:Username=gateway",
@@ -114,11 +115,11 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
-    public void ConfigCheck_CredentialsInAirflowBaseUrl_UserInfoMasked()
+    public async Task ConfigCheck_CredentialsInAirflowBaseUrl_UserInfoMasked()
     {
         using var output = new StringWriter();
 
-        ConfigCommands.Check(["--Airgate:Airflow:BaseUrl=http://u:url-Secret-43@airflow.test:8080/airflow/", "--Airgate:Airflow:Token=t"], output);
+        await ConfigCommands.CheckAsync(["--Airgate:Airflow:BaseUrl=http://u:url-Secret-43@airflow.test:8080/airflow/", "--Airgate:Airflow:Token=t"], output);
 
         var text = output.ToString();
         text.ShouldNotContain("url-Secret-43");
@@ -127,7 +128,7 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
-    public void ConfigCheck_SettingsFileNotValidJson_OneLineNamingFileLineAndPosition()
+    public async Task ConfigCheck_SettingsFileNotValidJson_OneLineNamingFileLineAndPosition()
     {
         var folder = Directory.CreateTempSubdirectory("airgate-settings-");
         try
@@ -135,7 +136,7 @@ public sealed class ConfigurationCheckTests
             File.WriteAllText(Path.Combine(folder.FullName, "appsettings.json"), "{\n  \"Airgate\": {\n    \"Auth\": { \"Mode\": \"Jwt\" }\n  }\n},\n");
             using var output = new StringWriter();
 
-            var exitCode = ConfigCommands.Check([$"--contentRoot={folder.FullName}"], output);
+            var exitCode = await ConfigCommands.CheckAsync([$"--contentRoot={folder.FullName}"], output);
 
             exitCode.ShouldBe(1);
             var text = output.ToString().Trim();
@@ -151,14 +152,72 @@ public sealed class ConfigurationCheckTests
     }
 
     [Fact]
-    public void ConfigCheck_ValidConfiguration_ReportsOtherValidatorsProblemsToo()
+    public async Task ConfigCheck_ValidConfiguration_ReportsOtherValidatorsProblemsToo()
     {
         using var output = new StringWriter();
 
-        var exitCode = ConfigCommands.Check(["--Airgate:Airflow:BaseUrl=http://airflow.test", "--Airgate:Airflow:Token=t"], output);
+        var exitCode = await ConfigCommands.CheckAsync(["--Airgate:Airflow:BaseUrl=http://airflow.test", "--Airgate:Airflow:Token=t"], output);
 
         exitCode.ShouldBe(1);
         output.ToString().ShouldContain("Airgate:Auth:Mode is not set");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_PostgresUnreachable_FailureLineNamesHostAndPortNotPassword()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await ConfigCommands.CheckAsync(
+        [
+            "--Airgate:Database:Provider=Postgres",
+            "--Airgate:Database:ConnectionString=Host=127.0.0.1;Port=1;Database=airgate;Username=airgate;Password=pg-Secret-44",
+        ], output);
+
+        var text = output.ToString();
+        exitCode.ShouldBe(1);
+        text.ShouldContain("Database: Airgate:Database:ConnectionString (PostgreSQL at 127.0.0.1:1, database airgate): cannot be reached");
+        text.ShouldContain("  - Database: Airgate:Database:ConnectionString (PostgreSQL at 127.0.0.1:1, database airgate): cannot be reached");
+        text.ShouldNotContain("pg-Secret-44");
+        text.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_Offline_DatabaseNotTriedAndSaysSo()
+    {
+        using var output = new StringWriter();
+
+        await ConfigCommands.CheckAsync(
+        [
+            "--Airgate:Database:Provider=Postgres",
+            "--Airgate:Database:ConnectionString=Host=127.0.0.1;Port=1;Database=airgate;Password=pg-Secret-45",
+        ], output, offline: true);
+
+        var text = output.ToString();
+        text.ShouldContain("Database: not tried (--offline): Airgate:Database:ConnectionString (PostgreSQL at 127.0.0.1:1, database airgate)");
+        text.ShouldNotContain("cannot be reached");
+        text.ShouldNotContain("pg-Secret-45");
+    }
+
+    [PostgresFact]
+    public async Task ConfigCheck_PostgresReadOnly_ReportedAsProblem()
+    {
+        var connectionString = await TestDatabases.CreateAsync();
+        try
+        {
+            await Health.DatabaseAvailabilityTests.SetReadOnlyAsync(connectionString, on: true);
+            using var output = new StringWriter();
+
+            var exitCode = await ConfigCommands.CheckAsync(["--Airgate:Database:Provider=Postgres", $"--Airgate:Database:ConnectionString={connectionString}"], output);
+
+            var text = output.ToString();
+            exitCode.ShouldBe(1);
+            text.ShouldContain("reachable but read-only");
+            text.ShouldNotContain($"Password={new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Password}");
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(connectionString);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Airgate.Health;
+using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,10 @@ public sealed class ServiceEndpointsTests
     [Fact]
     public async Task HealthReady_AirflowAnswers_IsHealthy()
     {
-        await using var gateway = Gateway.Start();
-        await gateway.Services.GetRequiredService<AirflowProbe>().ProbeNowAsync(); // so a busy machine cannot make it "not answered yet"
+        // A clock that moves only when told: the probe's own 3 s timeout cannot fire on a busy machine, and after
+        // ProbeNowAsync readiness answers from that result, never "not answered yet".
+        await using var gateway = Gateway.Start(options => options.Clock = new ManualTimeProvider(DateTimeOffset.UtcNow));
+        await gateway.Services.GetRequiredService<AirflowProbe>().ProbeNowAsync();
 
         var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync();
 
@@ -34,7 +37,12 @@ public sealed class ServiceEndpointsTests
     [Fact]
     public async Task HealthReady_AirflowRefusesGatewayCredentials_Answers503NamingThem()
     {
-        await using var gateway = Gateway.Start(options => options.Settings["Airgate:Airflow:Password"] = "wrong-secret-password");
+        // As above: only Airflow's answer decides the verdict, not how busy the machine is.
+        await using var gateway = Gateway.Start(options =>
+        {
+            options.Clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+            options.Settings["Airgate:Airflow:Password"] = "wrong-secret-password";
+        });
         await gateway.Services.GetRequiredService<AirflowProbe>().ProbeNowAsync();
 
         var body = await (await gateway.Client.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.ServiceUnavailable);

@@ -20,6 +20,14 @@ internal sealed class PrivatePostgres : IAsyncDisposable
 
     public static async Task<PrivatePostgres> StartAsync(int port)
     {
+        var server = await CreateStoppedAsync(port);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>A server initialised but not started: its port is closed until <see cref="StartAsync()"/>.</summary>
+    public static async Task<PrivatePostgres> CreateStoppedAsync(int port)
+    {
         var bin = Environment.GetEnvironmentVariable(BinVariable) ?? throw new InvalidOperationException($"{BinVariable} is not set.");
         var directory = Directory.CreateTempSubdirectory("airgate-pg-");
         var server = new PrivatePostgres(bin, directory, port);
@@ -29,7 +37,6 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         }
 
         await server.RunPostgresToolAsync($"initdb -D {directory.FullName}/data -U airgate --auth=trust -E UTF8 --no-sync");
-        await server.StartAsync();
         return server;
     }
 

@@ -1,4 +1,5 @@
 using Airgate.Core.Runs;
+using Airgate.Storage.Availability;
 using Microsoft.Extensions.Options;
 
 namespace Airgate.Runs.Mirror;
@@ -14,12 +15,23 @@ internal sealed partial class RunMirrorWorker(
     RunBackfill backfill,
     RunRetention retention,
     IRunStore store,
+    DatabaseAvailability database,
     TimeProvider time,
     IOptions<RunsOptions> options,
     ILogger<RunMirrorWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // A database unreachable at start is retried by its own loop (DatabaseStartup); the mirror needs its schema.
+            await database.WhenMigrated.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         await TryAsync(() => leadership.RefreshAsync(stoppingToken));
         var backfilling = BackfillLoopAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.SyncInterval, time);
