@@ -34,6 +34,10 @@ case "${1:-}" in
       log "the published output has no launchpad/index.html"
       exit 1
     fi
+    if ! compgen -G "$out/launchpad/assets/*.js.br" > /dev/null; then
+      log "the published output has no precompressed script (launchpad/assets/*.js.br, written by npm run build)"
+      exit 1
+    fi
     ;;
   *)
     echo "usage: bash build/image.sh ui | publish <dir>" >&2

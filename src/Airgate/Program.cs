@@ -1,6 +1,7 @@
 using Airgate.ApiDocs;
 using Airgate.Auth;
 using Airgate.Cli;
+using Airgate.Compression;
 using Airgate.Configuration;
 using Airgate.Health;
 using Airgate.Hosting;
@@ -35,8 +36,11 @@ public partial class Program
         builder.AddAirgateAuth();
         builder.AddApiDocs();
         builder.AddLaunchpad();
+        builder.AddCompression();
 
         var app = builder.Build();
+        // First, so every answer after it (problems included) may be compressed.
+        app.UseResponseCompression();
         app.UseProblems();
         app.UseTelemetry();
         app.UseAirgateAuth();

@@ -28,10 +28,16 @@ internal static class LaunchpadFiles
         if (File.Exists(index))
         {
             var files = new PhysicalFileProvider(root);
+            app.Use((context, next) =>
+            {
+                PrecompressedFiles.Select(context, files);
+                return next(context);
+            });
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = files,
-                OnPrepareResponse = context => SetHeaders(context.Context.Response, context.Context.Request.Path),
+                ContentTypeProvider = PrecompressedFiles.ContentTypes(),
+                OnPrepareResponse = context => SetHeaders(context.Context.Response, PrecompressedFiles.Prepare(context.Context)),
             });
             app.Use((context, next) => IsPageRoute(context)
                 ? SendIndexAsync(context, files.GetFileInfo("index.html"))

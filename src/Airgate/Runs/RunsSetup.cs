@@ -24,6 +24,7 @@ internal static class RunsSetup
         builder.Services.AddSingleton<RunLookup>();
         builder.Services.AddOptions<Logs.LogsOptions>().BindConfiguration(Logs.LogsOptions.SectionName).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Logs.LogsOptions>, Logs.LogsOptionsValidator>());
+        builder.Services.AddSingleton<Logs.TaskLogFollowers>();
         builder.Services.AddHostedService<RunReconciler>();
         builder.AddRunEvents();
         return builder;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Airgate.Testing;
 using Airgate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airgate.Tests.Runs;
 
@@ -208,6 +209,123 @@ public sealed class TaskLogTests
         third.Headers.RetryAfter.ShouldNotBeNull();
         await eventsToo.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         bob.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Closing one frees its slot (once the server has seen the client go; the bound only turns a hang into a failure).
+        first.Dispose();
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage fourth;
+        while (true)
+        {
+            fourth = await alice.GetAsync(path, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+            if (fourth.StatusCode != HttpStatusCode.TooManyRequests || bound.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                break;
+            }
+
+            fourth.Dispose();
+            await Task.Delay(20);
+        }
+
+        using (fourth)
+        {
+            fourth.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task GetTaskLog_ManyFollowersOfOneTry_ShareOnePollerAndEachGetsTheWholeLog()
+    {
+        const int Followers = 10;
+        var (gateway, clock, path) = await StartAsync(TimeSpan.FromSeconds(7));
+        await using var _g = gateway;
+        var logCallsBefore = LogRequests(gateway);
+
+        var readers = new List<Task<List<(string Name, JsonElement Data)>>>();
+        var responses = new List<HttpResponseMessage>();
+        async Task FollowAsync()
+        {
+            var response = await gateway.Client.GetAsync(path + "?follow=true", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            responses.Add(response);
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            readers.Add(Task.Run(async () =>
+            {
+                var events = new List<(string Name, JsonElement Data)>();
+                while (events.Count == 0 || events[^1].Name != "end")
+                {
+                    events.Add(await ReadEventAsync(reader));
+                }
+
+                return events;
+            }));
+        }
+
+        for (var i = 0; i < Followers; i++)
+        {
+            await FollowAsync();
+        }
+
+        // Move the clock a second at a time (the follow interval) until every stream has ended; a late follower joins
+        // half-way and must still get the log from its first line. (The real-time bound only turns a hang into a failure.)
+        var steps = 0;
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        while (!readers.All(r => r.IsCompleted) && bound.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            steps++;
+            if (steps == 8)
+            {
+                await FollowAsync();
+            }
+
+            await Task.WhenAny(Task.WhenAll(readers), Task.Delay(20));
+        }
+
+        var results = await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(30));
+        responses.ForEach(r => r.Dispose());
+
+        results.Length.ShouldBe(Followers + 1);
+        foreach (var events in results)
+        {
+            events.Where(e => e.Name == "log").Sum(e => e.Data.GetProperty("content").GetArrayLength()).ShouldBe(12, "every line of the try, once");
+            events[^1].Data.GetProperty("state").GetString().ShouldBe("success");
+        }
+
+        // One poller reads the log at most once per interval (twice when a poll spans a step): eleven pollers would
+        // have read it eleven times per interval, and eleven times before the first step.
+        var logCalls = LogRequests(gateway) - logCallsBefore;
+        logCalls.ShouldBeLessThanOrEqualTo((2 * steps) + 1, $"{logCalls} log reads over {steps} intervals");
+        gateway.Services.GetRequiredService<Airgate.Runs.Logs.TaskLogFollowers>().Count.ShouldBe(0, "the poller ended with the log");
+    }
+
+    [Fact]
+    public async Task GetTaskLog_LastFollowerLeaving_StopsThePoller()
+    {
+        var (gateway, clock, path) = await StartAsync(TimeSpan.FromSeconds(7));
+        await using var _g = gateway;
+        var followers = gateway.Services.GetRequiredService<Airgate.Runs.Logs.TaskLogFollowers>();
+
+        var first = await gateway.Client.GetAsync(path + "?follow=true", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await gateway.Client.GetAsync(path + "?follow=true", HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30));
+        followers.Count.ShouldBe(1, "two followers of one try share one poller");
+
+        first.Dispose();
+        second.Dispose();
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        while (followers.Count > 0 && bound.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
+
+        followers.Count.ShouldBe(0, "the last follower's leaving stops the poller");
+        var logCalls = LogRequests(gateway);
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        LogRequests(gateway).ShouldBe(logCalls, "a stopped poller reads nothing more");
     }
 
     [Theory]

@@ -22,6 +22,9 @@ internal sealed class EventSubscriber
     /// <summary>True until the stream has had its first snapshot (a run stream joining before the first successful poll).</summary>
     public bool NeedsSnapshot { get; set; } = true;
 
+    /// <summary>Log entries a follower has already been sent by its own catch-up read (see <c>TaskLogFollow</c>).</summary>
+    public long SkipEntries { get; set; }
+
     public void Send(string frame)
     {
         if (!_frames.Writer.TryWrite(frame))

@@ -30,10 +30,10 @@ internal static class RunLogs
         RunLookup lookup,
         IAirflowClient airflow,
         IOptions<LogsOptions> options,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider time,
         ILoggerFactory loggers,
         Events.StreamLimits limits,
+        TaskLogFollowers followers,
         CancellationToken cancellationToken)
     {
         if (RunDetail.CheckIds(dagId, dagRunId, taskId, query.Errors) is { } invalid)
@@ -43,7 +43,7 @@ internal static class RunLogs
 
         if (!query.Follow)
         {
-            return await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, json, time, loggers, null, cancellationToken);
+            return await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, time, loggers, followers, null, cancellationToken);
         }
 
         // A followed log is a stream like run events: it counts against the same per-user and per-process limits.
@@ -55,7 +55,7 @@ internal static class RunLogs
 
         try
         {
-            var result = await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, json, time, loggers, lease, cancellationToken);
+            var result = await ReadAsync(dagId, dagRunId, taskId, query, request, user, lookup, airflow, options, time, loggers, followers, lease, cancellationToken);
             if (result is TaskLogFollowResult)
             {
                 lease = null; // the stream holds it until it closes
@@ -79,9 +79,9 @@ internal static class RunLogs
         RunLookup lookup,
         IAirflowClient airflow,
         IOptions<LogsOptions> options,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider time,
         ILoggerFactory loggers,
+        TaskLogFollowers followers,
         IDisposable? lease,
         CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ internal static class RunLogs
             {
                 // The task exists but has not started: a follower waits for its first try rather than being told 404.
                 var waiting = new TaskLogQuery { DagId = dagId, DagRunId = dagRunId, TaskId = taskId, TryNumber = 0, MapIndex = query.MapIndex };
-                return new TaskLogFollowResult(airflow, waiting, null, options.Value, time, json.Value.SerializerOptions, lease);
+                return new TaskLogFollowResult(followers, waiting, null, options.Value, time, lease);
             }
 
             if (instance is not { TryNumber: > 0 })
@@ -136,6 +136,12 @@ internal static class RunLogs
                 : opened.Failure.ToProblem(missing);
         }
 
+        if (query.Follow && logQuery.ContinuationToken is null && followers.HoldsTheWholeLog(logQuery))
+        {
+            // The try's shared poller has read the log from its start: this follower is given that, and Airflow is not asked.
+            return new TaskLogFollowResult(followers, logQuery, null, options.Value, time, lease);
+        }
+
         var chunk = await airflow.GetTaskLogAsync(logQuery, cancellationToken);
         if (!chunk.IsSuccess)
         {
@@ -143,7 +149,7 @@ internal static class RunLogs
         }
 
         return query.Follow
-            ? new TaskLogFollowResult(airflow, logQuery, chunk.Value, options.Value, time, json.Value.SerializerOptions, lease)
+            ? new TaskLogFollowResult(followers, logQuery, chunk.Value, options.Value, time, lease)
             : TypedResults.Ok(new TaskLogResponse(chunk.Value.Content, chunk.Value.ContinuationToken));
     }
 
